@@ -1,0 +1,61 @@
+//! The forecast chart: the validation series and the model's one-step predictions.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::{INK, PREDICTION_COLOUR, chart_error, padded_range};
+use crate::error::LossgapError;
+use crate::train::Forecast;
+
+/// Draws truth and predictions of `forecast` onto `area`.
+pub fn draw_forecast<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    forecast: &Forecast,
+) -> Result<(), LossgapError> {
+    area.fill(&WHITE).map_err(chart_error)?;
+    let first = forecast.positions.first().copied().unwrap_or(0) as f64;
+    let last = forecast.positions.last().copied().unwrap_or(1) as f64;
+    let times = first..last.max(first + 1.0);
+    let values =
+        padded_range(forecast.truth.iter().chain(&forecast.predictions).map(|&v| v as f64));
+
+    let mut chart = ChartBuilder::on(area)
+        .caption("validation forecast", ("sans-serif", 18).into_font().color(&INK))
+        .margin(10)
+        .x_label_area_size(35)
+        .y_label_area_size(55)
+        .build_cartesian_2d(times, values)
+        .map_err(chart_error)?;
+    chart
+        .configure_mesh()
+        .x_desc("time")
+        .y_desc("value")
+        .light_line_style(WHITE.mix(0.0))
+        .draw()
+        .map_err(chart_error)?;
+
+    let truth = forecast.positions.iter().zip(&forecast.truth).map(|(&t, &v)| (t as f64, v as f64));
+    chart
+        .draw_series(LineSeries::new(truth, INK.mix(0.6).stroke_width(1)))
+        .map_err(chart_error)?
+        .label("validation series")
+        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], INK));
+    let predicted =
+        forecast.positions.iter().zip(&forecast.predictions).map(|(&t, &v)| (t as f64, v as f64));
+    chart
+        .draw_series(LineSeries::new(predicted, PREDICTION_COLOUR.stroke_width(2)))
+        .map_err(chart_error)?
+        .label("prediction")
+        .legend(|(x, y)| {
+            PathElement::new(vec![(x, y), (x + 18, y)], PREDICTION_COLOUR.stroke_width(2))
+        });
+
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .background_style(WHITE.mix(0.85))
+        .border_style(INK.mix(0.4))
+        .draw()
+        .map_err(chart_error)?;
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! Charts, generic over plotters' `DrawingBackend`: the page draws them on a canvas, the CLI and
+//! the tests write SVG, from the same functions.
+
+mod curves;
+mod forecast;
+mod residuals;
+
+pub use curves::draw_curves;
+pub use forecast::draw_forecast;
+pub use residuals::draw_residuals;
+
+use plotters::style::RGBColor;
+
+use crate::error::LossgapError;
+
+/// Training loss.
+pub const TRAIN_COLOUR: RGBColor = RGBColor(31, 119, 180);
+/// Validation loss.
+pub const VAL_LOSS_COLOUR: RGBColor = RGBColor(230, 120, 20);
+/// Validation MAE.
+pub const VAL_MAE_COLOUR: RGBColor = RGBColor(34, 139, 34);
+/// Shaded spans where validation loss rises while MAE falls.
+pub const SPAN_COLOUR: RGBColor = RGBColor(214, 39, 40);
+/// Predictions.
+pub const PREDICTION_COLOUR: RGBColor = RGBColor(148, 103, 189);
+/// Dark grey for truth, text and marks.
+pub const INK: RGBColor = RGBColor(60, 60, 60);
+
+/// Turns a plotters error into the crate's error.
+pub(crate) fn chart_error(error: impl std::fmt::Debug) -> LossgapError {
+    LossgapError::Chart(format!("{error:?}"))
+}
+
+/// A range around `values` with a margin, never empty (a flat curve still gets an axis).
+pub(crate) fn padded_range(values: impl Iterator<Item = f64>) -> std::ops::Range<f64> {
+    let (low, high) = values
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if !low.is_finite() {
+        return 0.0..1.0;
+    }
+    let margin = ((high - low) * 0.08).max(high.abs().max(1e-9) * 0.02);
+    (low - margin)..(high + margin)
+}
+
+/// Writes the three charts as SVG files side by side in one image (native only).
+#[cfg(not(target_family = "wasm"))]
+pub fn write_svg(
+    path: &std::path::Path,
+    history: &crate::train::History,
+    forecast: &crate::train::Forecast,
+) -> Result<(), LossgapError> {
+    use plotters::prelude::*;
+
+    let root = SVGBackend::new(path, (1200, 900)).into_drawing_area();
+    let (top, bottom) = root.split_vertically(480);
+    let (left, right) = bottom.split_horizontally(700);
+    draw_curves(&top, history)?;
+    draw_forecast(&left, forecast)?;
+    draw_residuals(&right, forecast)?;
+    root.present().map_err(|e| LossgapError::Io {
+        context: format!("cannot write {}", path.display()),
+        source: std::io::Error::other(format!("{e:?}")),
+    })
+}

@@ -1,0 +1,165 @@
+//! `lossgap train`: runs a session to the end, reporting each epoch as it completes.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use lossgap::device::{BackendChoice, native_device};
+use lossgap::executor::block_on;
+use lossgap::report::{CSV_HEADER, RunReport, csv_row, table_header, table_row};
+use lossgap::settings::{EarlyStop, Settings, preset};
+use lossgap::{LossgapError, Session};
+use serde::de::DeserializeOwned;
+
+use super::CliError;
+use super::args::TrainArgs;
+
+/// Where the per-epoch rows go.
+struct Outputs {
+    csv: Option<Box<dyn Write>>,
+    table: bool,
+}
+
+/// Builds the settings, trains, and writes the requested outputs.
+pub fn run(args: TrainArgs) -> Result<(), CliError> {
+    let settings = settings_from(&args)?;
+    settings.validate().map_err(LossgapError::from)?;
+    let mut outputs = open_outputs(&args)?;
+
+    let backend = if args.backend == "wgpu" { BackendChoice::Wgpu } else { BackendChoice::Cpu };
+    let device = native_device(backend)?;
+    log::info!("training on the {} backend", backend.name());
+    let mut session = Session::new(settings, &device)?;
+
+    let outcome = train(&mut session, &mut outputs);
+
+    // Whatever happened, keep what was computed: the charts and the JSON report.
+    if let Some(path) = &args.svg {
+        lossgap::chart::write_svg(path, session.history(), &session.forecast())?;
+    }
+    if args.json {
+        let report = RunReport::new(session.settings(), session.history());
+        let text = serde_json::to_string_pretty(&report)
+            .map_err(|e| CliError::Run(LossgapError::Chart(e.to_string())))?;
+        println!("{text}");
+    }
+    outcome.map_err(CliError::from)
+}
+
+/// Steps to the end with a progress bar, writing each epoch's row as soon as it exists.
+fn train(session: &mut Session, outputs: &mut Outputs) -> Result<(), LossgapError> {
+    let total = (session.settings().epochs * session.steps_per_epoch()) as u64;
+    let bar = ProgressBar::new(total);
+    let style = ProgressStyle::with_template("{bar:40} {pos}/{len} steps  {msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+
+    let mut written = 0;
+    while !session.is_finished() {
+        let result = block_on(session.step(1));
+        let records = &session.history().records;
+        for record in &records[written..] {
+            write_row(outputs, record, &bar)?;
+            bar.set_message(format!("epoch {} val_mae {:.4}", record.epoch, record.val_mae));
+        }
+        written = records.len();
+        bar.set_position(session.progress().step as u64);
+        if let Err(error) = result {
+            bar.abandon();
+            return Err(error);
+        }
+    }
+    bar.finish_and_clear();
+    Ok(())
+}
+
+fn write_row(
+    outputs: &mut Outputs,
+    record: &lossgap::train::EpochRecord,
+    bar: &ProgressBar,
+) -> Result<(), LossgapError> {
+    if let Some(csv) = outputs.csv.as_mut() {
+        // Flushed at once, so an interrupted or diverged run keeps every row written so far.
+        writeln!(csv, "{}", csv_row(record))
+            .and_then(|()| csv.flush())
+            .map_err(|source| LossgapError::Io { context: "writing CSV".into(), source })?;
+    }
+    if outputs.table {
+        bar.suspend(|| println!("{}", table_row(record)));
+    }
+    Ok(())
+}
+
+/// Opens the CSV destination (checked before training, so a bad path fails at once).
+fn open_outputs(args: &TrainArgs) -> Result<Outputs, CliError> {
+    let csv: Option<Box<dyn Write>> = match args.csv.as_deref() {
+        None => None,
+        Some("-") => Some(Box::new(std::io::stdout())),
+        Some(path) => {
+            let file = File::create(path)
+                .map_err(|e| CliError::Usage(format!("--csv: cannot write to '{path}': {e}")))?;
+            Some(Box::new(BufWriter::new(file)))
+        }
+    };
+    let csv_on_stdout = args.csv.as_deref() == Some("-");
+    let mut outputs = Outputs { csv, table: !csv_on_stdout && !args.json };
+    if let Some(csv) = outputs.csv.as_mut() {
+        writeln!(csv, "{CSV_HEADER}")
+            .and_then(|()| csv.flush())
+            .map_err(|e| CliError::Usage(format!("--csv: cannot write: {e}")))?;
+    }
+    if outputs.table {
+        println!("{}", table_header());
+    }
+    Ok(outputs)
+}
+
+/// The preset (or the defaults) with every flag given applied on top.
+fn settings_from(args: &TrainArgs) -> Result<Settings, CliError> {
+    let mut s = match &args.preset {
+        Some(name) => preset(name)?,
+        None => Settings::default(),
+    };
+    set_enum(&mut s.model, &args.model)?;
+    set_enum(&mut s.loss, &args.loss)?;
+    set_enum(&mut s.noise, &args.noise)?;
+    set_enum(&mut s.optimizer, &args.optimizer)?;
+    set_enum::<EarlyStop>(&mut s.early_stop, &args.early_stop)?;
+    set(&mut s.huber_delta, args.huber_delta);
+    set(&mut s.mix_alpha, args.mix_alpha);
+    set(&mut s.quantile, args.quantile);
+    set(&mut s.noise_level, args.noise_level);
+    set(&mut s.outlier_rate, args.outlier_rate);
+    set(&mut s.outlier_scale, args.outlier_scale);
+    set(&mut s.series_length, args.series_length);
+    set(&mut s.hidden, args.hidden);
+    set(&mut s.layers, args.layers);
+    set(&mut s.window, args.window);
+    set(&mut s.train_fraction, args.train_fraction);
+    set(&mut s.batch, args.batch);
+    set(&mut s.lr, args.lr);
+    set(&mut s.momentum, args.momentum);
+    set(&mut s.grad_clip, args.grad_clip);
+    set(&mut s.epochs, args.epochs);
+    set(&mut s.patience, args.patience);
+    set(&mut s.seed, args.seed);
+    if args.keep_last {
+        s.restore_best = false;
+    }
+    Ok(s)
+}
+
+fn set<T>(field: &mut T, value: Option<T>) {
+    if let Some(value) = value {
+        *field = value;
+    }
+}
+
+/// Sets an enum setting from its name (clap has already limited the names to the valid ones).
+fn set_enum<T: DeserializeOwned>(field: &mut T, name: &Option<String>) -> Result<(), CliError> {
+    if let Some(name) = name {
+        *field = serde_json::from_value(serde_json::Value::String(name.clone()))
+            .map_err(|e| CliError::Usage(format!("'{name}': {e}")))?;
+    }
+    Ok(())
+}

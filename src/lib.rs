@@ -1,0 +1,22 @@
+//! lossgap: train small recurrent forecasters and watch validation loss and validation MAE part
+//! ways.
+//!
+//! The crate root only declares modules; each holds one idea. Nothing here knows about the DOM:
+//! the browser layer (`web`, wasm32 only) and the native CLI (`src/main.rs`) both drive the same
+//! [`train::Session`] and draw the same [`chart`]s.
+
+pub mod chart;
+pub mod data;
+pub mod device;
+pub mod error;
+pub mod executor;
+pub mod loss;
+pub mod model;
+pub mod report;
+pub mod rng;
+pub mod settings;
+pub mod train;
+
+pub use error::LossgapError;
+pub use settings::Settings;
+pub use train::Session;
