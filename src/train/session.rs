@@ -378,7 +378,7 @@ impl Session {
             value: format!("{value}"),
             hint: divergence_hint(&self.settings),
         };
-        log::warn!("{error}");
+        log::info!("{error}");
         self.finish(StopReason::Diverged { step: self.steps, message: error.to_string() });
         error
     }
