@@ -3,6 +3,7 @@
 use burn::tensor::Device;
 use serde::{Deserialize, Serialize};
 
+#[cfg(not(target_family = "wasm"))]
 use crate::error::{LossgapError, Result};
 
 /// Where training runs.

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod data;
 pub mod device;
 pub mod error;
+#[cfg(not(target_family = "wasm"))]
 pub mod executor;
 pub mod loss;
 pub mod model;
@@ -16,6 +17,8 @@ pub mod report;
 pub mod rng;
 pub mod settings;
 pub mod train;
+#[cfg(target_family = "wasm")]
+pub mod web;
 
 pub use error::LossgapError;
 pub use settings::Settings;

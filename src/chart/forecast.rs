@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{INK, PREDICTION_COLOUR, chart_error, padded_range};
+use super::{INK, PREDICTION_COLOUR, Style, chart_error, padded_range};
 use crate::error::LossgapError;
 use crate::train::Forecast;
 
@@ -11,7 +11,9 @@ use crate::train::Forecast;
 pub fn draw_forecast<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     forecast: &Forecast,
+    style: Style,
 ) -> Result<(), LossgapError> {
+    let legend_w = style.px(18.0) as i32;
     area.fill(&WHITE).map_err(chart_error)?;
     let first = forecast.positions.first().copied().unwrap_or(0) as f64;
     let last = forecast.positions.last().copied().unwrap_or(1) as f64;
@@ -20,14 +22,16 @@ pub fn draw_forecast<DB: DrawingBackend>(
         padded_range(forecast.truth.iter().chain(&forecast.predictions).map(|&v| v as f64));
 
     let mut chart = ChartBuilder::on(area)
-        .caption("validation forecast", ("sans-serif", 18).into_font().color(&INK))
-        .margin(10)
-        .x_label_area_size(35)
-        .y_label_area_size(55)
+        .caption("validation forecast", ("sans-serif", style.font(16.0)).into_font().color(&INK))
+        .margin(style.px(10.0))
+        .x_label_area_size(style.px(35.0))
+        .y_label_area_size(style.px(55.0))
         .build_cartesian_2d(times, values)
         .map_err(chart_error)?;
     chart
         .configure_mesh()
+        .label_style(("sans-serif", style.font(12.0)))
+        .axis_desc_style(("sans-serif", style.font(13.0)))
         .x_desc("time")
         .y_desc("value")
         .light_line_style(WHITE.mix(0.0))
@@ -36,22 +40,26 @@ pub fn draw_forecast<DB: DrawingBackend>(
 
     let truth = forecast.positions.iter().zip(&forecast.truth).map(|(&t, &v)| (t as f64, v as f64));
     chart
-        .draw_series(LineSeries::new(truth, INK.mix(0.6).stroke_width(1)))
+        .draw_series(LineSeries::new(truth, INK.mix(0.6).stroke_width(style.px(1.0))))
         .map_err(chart_error)?
         .label("validation series")
-        .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], INK));
+        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + legend_w, y)], INK));
     let predicted =
         forecast.positions.iter().zip(&forecast.predictions).map(|(&t, &v)| (t as f64, v as f64));
     chart
-        .draw_series(LineSeries::new(predicted, PREDICTION_COLOUR.stroke_width(2)))
+        .draw_series(LineSeries::new(predicted, PREDICTION_COLOUR.stroke_width(style.px(2.0))))
         .map_err(chart_error)?
         .label("prediction")
-        .legend(|(x, y)| {
-            PathElement::new(vec![(x, y), (x + 18, y)], PREDICTION_COLOUR.stroke_width(2))
+        .legend(move |(x, y)| {
+            PathElement::new(
+                vec![(x, y), (x + legend_w, y)],
+                PREDICTION_COLOUR.stroke_width(style.px(2.0)),
+            )
         });
 
     chart
         .configure_series_labels()
+        .label_font(("sans-serif", style.font(12.0)))
         .position(SeriesLabelPosition::UpperLeft)
         .background_style(WHITE.mix(0.85))
         .border_style(INK.mix(0.4))

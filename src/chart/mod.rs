@@ -26,6 +26,32 @@ pub const PREDICTION_COLOUR: RGBColor = RGBColor(148, 103, 189);
 /// Dark grey for truth, text and marks.
 pub const INK: RGBColor = RGBColor(60, 60, 60);
 
+/// Sizes for one output: the page draws at the screen's pixel ratio so charts stay sharp on
+/// high-density screens, with text and lines scaled to match.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    /// Device pixels per CSS pixel (1 for SVG).
+    pub scale: f64,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style { scale: 1.0 }
+    }
+}
+
+impl Style {
+    /// A length in device pixels.
+    pub fn px(&self, css_pixels: f64) -> u32 {
+        (css_pixels * self.scale).round().max(1.0) as u32
+    }
+
+    /// A font size in device pixels.
+    pub fn font(&self, css_pixels: f64) -> f64 {
+        css_pixels * self.scale
+    }
+}
+
 /// Turns a plotters error into the crate's error.
 pub(crate) fn chart_error(error: impl std::fmt::Debug) -> LossgapError {
     LossgapError::Chart(format!("{error:?}"))
@@ -55,9 +81,10 @@ pub fn write_svg(
     let root = SVGBackend::new(path, (1200, 900)).into_drawing_area();
     let (top, bottom) = root.split_vertically(480);
     let (left, right) = bottom.split_horizontally(700);
-    draw_curves(&top, history)?;
-    draw_forecast(&left, forecast)?;
-    draw_residuals(&right, forecast)?;
+    let style = Style::default();
+    draw_curves(&top, history, style)?;
+    draw_forecast(&left, forecast, style)?;
+    draw_residuals(&right, forecast, style)?;
     root.present().map_err(|e| LossgapError::Io {
         context: format!("cannot write {}", path.display()),
         source: std::io::Error::other(format!("{e:?}")),

@@ -4,7 +4,9 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{INK, PREDICTION_COLOUR, VAL_LOSS_COLOUR, VAL_MAE_COLOUR, chart_error, padded_range};
+use super::{
+    INK, PREDICTION_COLOUR, Style, VAL_LOSS_COLOUR, VAL_MAE_COLOUR, chart_error, padded_range,
+};
 use crate::error::LossgapError;
 use crate::train::{Forecast, mean, median};
 
@@ -15,7 +17,9 @@ const BINS: usize = 30;
 pub fn draw_residuals<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     forecast: &Forecast,
+    style: Style,
 ) -> Result<(), LossgapError> {
+    let legend_w = style.px(18.0) as i32;
     area.fill(&WHITE).map_err(chart_error)?;
     let residuals = forecast.residuals();
     let span = padded_range(residuals.iter().copied());
@@ -28,14 +32,19 @@ pub fn draw_residuals<DB: DrawingBackend>(
     let highest = counts.iter().copied().max().unwrap_or(0).max(1) as f64 * 1.1;
 
     let mut chart = ChartBuilder::on(area)
-        .caption("residuals (prediction − truth)", ("sans-serif", 18).into_font().color(&INK))
-        .margin(10)
-        .x_label_area_size(35)
-        .y_label_area_size(45)
+        .caption(
+            "residuals (prediction − truth)",
+            ("sans-serif", style.font(16.0)).into_font().color(&INK),
+        )
+        .margin(style.px(10.0))
+        .x_label_area_size(style.px(35.0))
+        .y_label_area_size(style.px(45.0))
         .build_cartesian_2d(span.clone(), 0.0..highest)
         .map_err(chart_error)?;
     chart
         .configure_mesh()
+        .label_style(("sans-serif", style.font(12.0)))
+        .axis_desc_style(("sans-serif", style.font(13.0)))
         .x_desc("residual")
         .y_desc("count")
         .light_line_style(WHITE.mix(0.0))
@@ -59,15 +68,22 @@ pub fn draw_residuals<DB: DrawingBackend>(
         for (name, value, colour) in marks {
             let line = vec![(value, 0.0), (value, highest)];
             chart
-                .draw_series(std::iter::once(PathElement::new(line, colour.stroke_width(2))))
+                .draw_series(std::iter::once(PathElement::new(
+                    line,
+                    colour.stroke_width(style.px(2.0)),
+                )))
                 .map_err(chart_error)?
                 .label(format!("{name} {value:.3}"))
                 .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 18, y)], colour.stroke_width(2))
+                    PathElement::new(
+                        vec![(x, y), (x + legend_w, y)],
+                        colour.stroke_width(style.px(2.0)),
+                    )
                 });
         }
         chart
             .configure_series_labels()
+            .label_font(("sans-serif", style.font(12.0)))
             .position(SeriesLabelPosition::UpperRight)
             .background_style(WHITE.mix(0.85))
             .border_style(INK.mix(0.4))

@@ -2,9 +2,11 @@
 //! CLI's flags fill in and what the page's URL query carries.
 
 mod presets;
+mod query;
 mod validate;
 
 pub use presets::{PRESETS, Preset, preset, preset_names};
+pub use query::{PAGE_KEYS, QuerySettings, settings_from_query, settings_to_query};
 pub use validate::{Range, ranges};
 
 use serde::{Deserialize, Serialize};

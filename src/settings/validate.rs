@@ -40,6 +40,8 @@ pub fn ranges() -> Vec<Range> {
         r("grad_clip", 0.0, 100.0),
         r("epochs", 1.0, 1000.0),
         r("patience", 1.0, 100.0),
+        // The largest integer a JavaScript number holds exactly, so links restore the seed.
+        r("seed", 0.0, 9_007_199_254_740_991.0),
     ]
 }
 
@@ -64,6 +66,7 @@ impl Settings {
             "grad_clip" => self.grad_clip,
             "epochs" => self.epochs as f64,
             "patience" => self.patience as f64,
+            "seed" => self.seed as f64,
             _ => return None,
         };
         Some(value)

@@ -1,0 +1,35 @@
+//! Setting up the device in the browser. The page probes `navigator.gpu.requestAdapter()` first
+//! (burn's WebGPU set-up panics without an adapter) and asks for WebGPU only when one exists.
+
+use std::cell::RefCell;
+
+use burn::tensor::Device;
+
+use crate::device::BackendChoice;
+use crate::error::LossgapError;
+
+thread_local! {
+    // burn registers the WebGPU runtime once per page; later runs reuse the same device.
+    static WGPU_DEVICE: RefCell<Option<Device>> = const { RefCell::new(None) };
+}
+
+/// The device for `choice`, initialising WebGPU asynchronously the first time.
+pub async fn device_for(choice: BackendChoice) -> Result<Device, LossgapError> {
+    match choice {
+        BackendChoice::Cpu => Ok(crate::device::cpu_device()),
+        BackendChoice::Wgpu => wgpu_device().await,
+    }
+}
+
+async fn wgpu_device() -> Result<Device, LossgapError> {
+    if let Some(device) = WGPU_DEVICE.with(|cell| cell.borrow().clone()) {
+        return Ok(device);
+    }
+    let device = Device::wgpu_options()
+        .init_async()
+        .await
+        .map_err(|e| LossgapError::Device(format!("WebGPU could not start: {e}")))?;
+    log::info!("WebGPU device ready");
+    WGPU_DEVICE.with(|cell| *cell.borrow_mut() = Some(device.clone()));
+    Ok(device)
+}

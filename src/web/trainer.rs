@@ -1,0 +1,128 @@
+//! The training handle the page drives: a [`Session`] plus the charts drawn from it.
+
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+use super::backend::device_for;
+use super::{settings_from_js, to_js};
+use crate::Session;
+use crate::chart::{self, Style};
+use crate::device::BackendChoice;
+use crate::error::LossgapError;
+use crate::report::{CSV_HEADER, csv_row};
+use crate::train::{Decomposition, DivergenceSpan};
+
+/// A run the page can advance step by step and draw.
+#[wasm_bindgen]
+pub struct Trainer {
+    session: Session,
+    backend: BackendChoice,
+}
+
+/// What the page shows beside the charts, besides the progress.
+#[derive(Serialize)]
+struct Summary {
+    best_val_loss_epoch: Option<usize>,
+    best_val_mae_epoch: Option<usize>,
+    early_stop_epoch: Option<usize>,
+    divergence_spans: Vec<DivergenceSpan>,
+    decomposition: Option<Decomposition>,
+}
+
+#[wasm_bindgen]
+impl Trainer {
+    /// Builds a run from a settings object on `backend` (`"cpu"` or `"wgpu"`). Invalid settings
+    /// reject with a message naming the field.
+    pub async fn create(settings: JsValue, backend: String) -> Result<Trainer, JsError> {
+        let settings = settings_from_js(settings)?;
+        let backend = match backend.as_str() {
+            "cpu" => BackendChoice::Cpu,
+            "wgpu" => BackendChoice::Wgpu,
+            other => return Err(JsError::new(&format!("backend '{other}' is not cpu or wgpu"))),
+        };
+        let device = device_for(backend).await.map_err(js_error)?;
+        let session = Session::new(settings, &device).map_err(js_error)?;
+        log::info!("new run on the {} backend", backend.name());
+        Ok(Trainer { session, backend })
+    }
+
+    /// Runs up to `n` steps and returns the progress. A diverged run rejects with the message;
+    /// its history is kept and can still be drawn.
+    pub async fn step(&mut self, n: usize) -> Result<JsValue, JsError> {
+        self.session.step(n).await.map_err(js_error)?;
+        to_js(&self.session.progress())
+    }
+
+    /// Where the run stands: epoch, step, latest figures, and why it ended if it has.
+    pub fn progress(&self) -> Result<JsValue, JsError> {
+        to_js(&self.session.progress())
+    }
+
+    /// Best epochs, divergence spans and the latest error decomposition.
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        let history = self.session.history();
+        to_js(&Summary {
+            best_val_loss_epoch: history.best_by_val_loss().map(|r| r.epoch),
+            best_val_mae_epoch: history.best_by_val_mae().map(|r| r.epoch),
+            early_stop_epoch: history.early_stop_epoch(),
+            divergence_spans: history.divergence_spans(),
+            decomposition: history.latest().map(|r| r.decomposition),
+        })
+    }
+
+    /// The backend this run trains on.
+    pub fn backend(&self) -> String {
+        self.backend.name().to_string()
+    }
+
+    /// The history as CSV, header included.
+    #[wasm_bindgen(js_name = historyCsv)]
+    pub fn history_csv(&self) -> String {
+        let mut text = format!("{CSV_HEADER}\n");
+        for record in &self.session.history().records {
+            text.push_str(&csv_row(record));
+            text.push('\n');
+        }
+        text
+    }
+
+    /// Draws the curves chart onto `canvas`, at `scale` device pixels per CSS pixel.
+    #[wasm_bindgen(js_name = drawCurves)]
+    pub fn draw_curves(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsError> {
+        let area = canvas_area(canvas)?;
+        chart::draw_curves(&area, self.session.history(), style(scale)).map_err(js_error)
+    }
+
+    /// Draws the forecast chart onto `canvas`.
+    #[wasm_bindgen(js_name = drawForecast)]
+    pub fn draw_forecast(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsError> {
+        let area = canvas_area(canvas)?;
+        chart::draw_forecast(&area, &self.session.forecast(), style(scale)).map_err(js_error)
+    }
+
+    /// Draws the residual histogram onto `canvas`.
+    #[wasm_bindgen(js_name = drawResiduals)]
+    pub fn draw_residuals(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsError> {
+        let area = canvas_area(canvas)?;
+        chart::draw_residuals(&area, &self.session.forecast(), style(scale)).map_err(js_error)
+    }
+}
+
+fn style(scale: f64) -> Style {
+    Style { scale: if scale.is_finite() && scale > 0.0 { scale.min(4.0) } else { 1.0 } }
+}
+
+fn canvas_area(
+    canvas: HtmlCanvasElement,
+) -> Result<plotters::drawing::DrawingArea<CanvasBackend, plotters::coord::Shift>, JsError> {
+    CanvasBackend::with_canvas_object(canvas)
+        .map(|backend| backend.into_drawing_area())
+        .ok_or_else(|| JsError::new("the canvas has no 2D context"))
+}
+
+fn js_error(error: LossgapError) -> JsError {
+    JsError::new(&error.to_string())
+}
