@@ -1,5 +1,7 @@
 //! Charts render a real run to SVG.
 
+#![cfg(not(target_family = "wasm"))]
+
 use lossgap::Session;
 use lossgap::device::cpu_device;
 use lossgap::executor::block_on;

@@ -1,6 +1,8 @@
 //! The hand-written Elman RNN: its forward pass matches a plain f64 version, and burn's gradients
 //! through it match finite differences of that version.
 
+#![cfg(not(target_family = "wasm"))]
+
 use burn::module::Param;
 use burn::tensor::{Tensor, TensorData};
 use lossgap::device::cpu_device;

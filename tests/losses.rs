@@ -1,5 +1,7 @@
 //! The tensor losses agree with their references, and MSE and MAE aim at mean and median.
 
+#![cfg(not(target_family = "wasm"))]
+
 use burn::module::{Module, Param};
 use burn::optim::{AdamConfig, GradientsParams};
 use burn::tensor::{Tensor, TensorData};

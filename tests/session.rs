@@ -1,6 +1,8 @@
 //! The training session: it learns, it is deterministic, it stops early, and it survives a
 //! diverging run with its history intact.
 
+#![cfg(not(target_family = "wasm"))]
+
 use lossgap::device::cpu_device;
 use lossgap::executor::block_on;
 use lossgap::settings::{EarlyStop, ModelKind, OptimizerKind, Settings, preset};

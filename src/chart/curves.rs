@@ -6,7 +6,7 @@ use plotters::prelude::*;
 
 use super::{
     INK, SPAN_COLOUR, Style, TRAIN_COLOUR, VAL_LOSS_COLOUR, VAL_MAE_COLOUR, chart_error,
-    padded_range,
+    padded_range, x_label_count,
 };
 use crate::error::LossgapError;
 use crate::train::History;
@@ -42,6 +42,8 @@ pub fn draw_curves<DB: DrawingBackend>(
         .label_style(("sans-serif", style.font(12.0)))
         .axis_desc_style(("sans-serif", style.font(13.0)))
         .x_desc("epoch")
+        .x_labels(x_label_count(area, style).min(last_epoch + 1))
+        .x_label_formatter(&|x| format!("{x:.0}"))
         .y_desc("loss (normalised)")
         .light_line_style(WHITE.mix(0.0))
         .draw()

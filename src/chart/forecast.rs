@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{INK, PREDICTION_COLOUR, Style, chart_error, padded_range};
+use super::{INK, PREDICTION_COLOUR, Style, chart_error, padded_range, x_label_count};
 use crate::error::LossgapError;
 use crate::train::Forecast;
 
@@ -33,6 +33,8 @@ pub fn draw_forecast<DB: DrawingBackend>(
         .label_style(("sans-serif", style.font(12.0)))
         .axis_desc_style(("sans-serif", style.font(13.0)))
         .x_desc("time")
+        .x_labels(x_label_count(area, style))
+        .x_label_formatter(&|x| format!("{x:.0}"))
         .y_desc("value")
         .light_line_style(WHITE.mix(0.0))
         .draw()

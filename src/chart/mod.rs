@@ -57,6 +57,15 @@ pub(crate) fn chart_error(error: impl std::fmt::Debug) -> LossgapError {
     LossgapError::Chart(format!("{error:?}"))
 }
 
+/// How many x-axis labels fit: about one per 80 CSS pixels, so narrow screens stay legible.
+pub(crate) fn x_label_count<DB: plotters::prelude::DrawingBackend>(
+    area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    style: Style,
+) -> usize {
+    let (width, _) = area.dim_in_pixel();
+    ((width as f64 / style.scale / 80.0) as usize).clamp(2, 12)
+}
+
 /// A range around `values` with a margin, never empty (a flat curve still gets an axis).
 pub(crate) fn padded_range(values: impl Iterator<Item = f64>) -> std::ops::Range<f64> {
     let (low, high) = values

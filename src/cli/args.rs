@@ -18,7 +18,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Train a forecaster and report each epoch.
-    Train(TrainArgs),
+    Train(Box<TrainArgs>),
     /// List the presets, one line each.
     Presets,
     /// MSE, MAE, RMSE, Huber and residual mean and median of a prediction.

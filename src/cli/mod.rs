@@ -25,7 +25,7 @@ pub fn main() -> ExitCode {
         Err(error) => return clap_error(error),
     };
     let outcome = match cli.command {
-        Command::Train(args) => train::run(args),
+        Command::Train(args) => train::run(*args),
         Command::Presets => {
             print_presets();
             Ok(())

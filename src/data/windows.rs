@@ -55,7 +55,7 @@ pub struct Windows {
 impl Windows {
     /// Number of windows.
     pub fn len(&self) -> usize {
-        if self.window == 0 { 0 } else { self.inputs.len() / self.window }
+        self.inputs.len().checked_div(self.window).unwrap_or(0)
     }
 
     /// Whether there are no windows.

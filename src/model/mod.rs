@@ -19,6 +19,8 @@ use crate::settings::ModelKind;
 const WEIGHT_STREAM: u64 = 2;
 
 /// One recurrent layer.
+// A model holds one or two layers, built once, so the size of the larger variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Module, Debug)]
 pub enum Recurrent {
     /// Elman RNN with tanh.

@@ -426,8 +426,8 @@ pub fn dataset_for(settings: &Settings) -> Dataset {
 
 /// Adam or SGD with momentum, with optional gradient-norm clipping.
 fn optimizer_for(settings: &Settings) -> ModuleOptimizer {
-    let clipping =
-        (settings.grad_clip > 0.0).then(|| GradientClippingConfig::Norm(settings.grad_clip as f32));
+    let clipping = (settings.grad_clip > 0.0)
+        .then_some(GradientClippingConfig::Norm(settings.grad_clip as f32));
     match settings.optimizer {
         OptimizerKind::Adam => AdamConfig::new().with_grad_clipping(clipping).init(),
         OptimizerKind::Sgd => {

@@ -1,0 +1,124 @@
+// End-to-end: the page in real Chromium trains, charts, keeps its state in
+// the URL, embeds, falls back to the CPU, and answers the keyboard.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  chartsDrawn, open, readout, screenshot, start, stop,
+} from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await stop(env ?? {}); });
+
+const epochOf = async (page) =>
+  Number((await readout(page, 'epoch')).split('/')[0]);
+const stepOf = async (page) => Number(await readout(page, 'step'));
+
+async function waitFor(check, timeout = 60000) {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error('timed out waiting');
+}
+
+test('play trains, the readouts advance and the charts are drawn',
+  async () => {
+    const { page, errors } = await open(env.context, env.base,
+      '?hidden=16&epochs=3');
+    await page.click('#play');
+    await waitFor(async () => (await epochOf(page)) >= 2);
+    assert.ok(await chartsDrawn(page), 'a chart canvas is blank');
+    assert.notEqual(await readout(page, 'validation MAE'), '–');
+    await screenshot(page, 'playing');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+test('changing the loss updates the URL, and the URL restores it',
+  async () => {
+    const { page } = await open(env.context, env.base, '?seed=7');
+    await page.selectOption('#setting-loss', 'huber');
+    await waitFor(async () => page.url().includes('loss=huber'));
+    assert.ok(await page.isVisible('#setting-huber_delta'));
+    assert.ok(!(await page.isVisible('#setting-mix_alpha')));
+    const url = page.url();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.inputValue('#setting-loss'), 'huber');
+    assert.equal(await page.inputValue('#setting-seed'), '7');
+    assert.equal(page.url(), url);
+    await screenshot(page, 'huber-restored');
+    await page.close();
+  });
+
+test('embed with autoplay trains without a click', async () => {
+  const { page } = await open(env.context, env.base,
+    '?embed=1&autoplay=1&epochs=2&hidden=8');
+  await waitFor(async () => (await stepOf(page)) > 0);
+  assert.ok(!(await page.isVisible('.intro')));
+  assert.ok(!(await page.isVisible('#setting-model')));
+  assert.ok(await page.isVisible('#setting-loss'));
+  await screenshot(page, 'embed-autoplay');
+  await page.close();
+});
+
+test('hide= hides the named controls', async () => {
+  const { page } = await open(env.context, env.base, '?hide=model,lr');
+  assert.ok(!(await page.isVisible('#setting-model')));
+  assert.ok(!(await page.isVisible('#setting-lr')));
+  assert.ok(await page.isVisible('#setting-loss'));
+  await page.close();
+});
+
+test('backend=cpu trains on the CPU and says so', async () => {
+  const { page } = await open(env.context, env.base, '?backend=cpu');
+  assert.match(await page.textContent('#messages'),
+    /Training on cpu: chosen by you/);
+  await page.click('#step');
+  await waitFor(async () => (await stepOf(page)) === 1);
+  await page.close();
+});
+
+test('without WebGPU the page trains on the CPU with a message',
+  async () => {
+    const hideGpu = (page) => page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'gpu',
+        { get: () => undefined });
+    });
+    const { page } = await open(env.context, env.base, '', hideGpu);
+    assert.match(await page.textContent('#messages'),
+      /WebGPU is not available.*CPU/);
+    assert.equal(await readout(page, 'backend'), 'cpu');
+    await page.click('#step');
+    await waitFor(async () => (await stepOf(page)) === 1);
+    await screenshot(page, 'no-webgpu');
+    await page.close();
+  });
+
+test('Space plays and pauses, s steps, r resets', async () => {
+  const { page } = await open(env.context, env.base, '?hidden=8');
+  await page.keyboard.press('s');
+  await waitFor(async () => (await stepOf(page)) === 1);
+  await page.keyboard.press(' ');
+  await waitFor(async () => (await stepOf(page)) > 4);
+  await page.keyboard.press(' ');
+  assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+  await page.keyboard.press('r');
+  await waitFor(async () => (await stepOf(page)) === 0);
+  await page.close();
+});
+
+test('the page fits a 360 px wide phone screen', async () => {
+  const { page } = await open(env.context, env.base, '?hidden=8');
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.click('#play');
+  await waitFor(async () => (await epochOf(page)) >= 1);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(overflow, false, 'the page scrolls sideways');
+  await screenshot(page, 'phone');
+  await page.close();
+});
