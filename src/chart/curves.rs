@@ -6,7 +6,7 @@ use plotters::prelude::*;
 
 use super::{
     INK, SPAN_COLOUR, Style, TRAIN_COLOUR, VAL_LOSS_COLOUR, VAL_MAE_COLOUR, chart_error,
-    padded_range, x_label_count,
+    draw_legend, padded_range, x_label_count,
 };
 use crate::error::LossgapError;
 use crate::train::History;
@@ -146,13 +146,6 @@ pub fn draw_curves<DB: DrawingBackend>(
             });
     }
 
-    chart
-        .configure_series_labels()
-        .label_font(("sans-serif", style.font(12.0)))
-        .position(SeriesLabelPosition::UpperRight)
-        .background_style(WHITE.mix(0.85))
-        .border_style(INK.mix(0.4))
-        .draw()
-        .map_err(chart_error)?;
+    draw_legend(&mut chart, SeriesLabelPosition::UpperRight, style)?;
     Ok(())
 }

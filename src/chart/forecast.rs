@@ -3,7 +3,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{INK, PREDICTION_COLOUR, Style, chart_error, padded_range, x_label_count};
+use super::{INK, PREDICTION_COLOUR, Style, chart_error, draw_legend, padded_range, x_label_count};
 use crate::error::LossgapError;
 use crate::train::Forecast;
 
@@ -59,13 +59,6 @@ pub fn draw_forecast<DB: DrawingBackend>(
             )
         });
 
-    chart
-        .configure_series_labels()
-        .label_font(("sans-serif", style.font(12.0)))
-        .position(SeriesLabelPosition::UpperLeft)
-        .background_style(WHITE.mix(0.85))
-        .border_style(INK.mix(0.4))
-        .draw()
-        .map_err(chart_error)?;
+    draw_legend(&mut chart, SeriesLabelPosition::UpperLeft, style)?;
     Ok(())
 }

@@ -57,6 +57,27 @@ pub(crate) fn chart_error(error: impl std::fmt::Debug) -> LossgapError {
     LossgapError::Chart(format!("{error:?}"))
 }
 
+/// Draws the series legend in the style all charts share.
+pub(crate) fn draw_legend<'a, DB, CT>(
+    chart: &mut plotters::chart::ChartContext<'a, DB, CT>,
+    position: plotters::chart::SeriesLabelPosition,
+    style: Style,
+) -> Result<(), LossgapError>
+where
+    DB: plotters::prelude::DrawingBackend + 'a,
+    CT: plotters::coord::CoordTranslate,
+{
+    use plotters::style::{Color, WHITE};
+    chart
+        .configure_series_labels()
+        .label_font(("sans-serif", style.font(12.0)))
+        .position(position)
+        .background_style(WHITE.mix(0.85))
+        .border_style(INK.mix(0.4))
+        .draw()
+        .map_err(chart_error)
+}
+
 /// How many x-axis labels fit: about one per 80 CSS pixels, so narrow screens stay legible.
 pub(crate) fn x_label_count<DB: plotters::prelude::DrawingBackend>(
     area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,

@@ -5,7 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    INK, PREDICTION_COLOUR, Style, VAL_LOSS_COLOUR, VAL_MAE_COLOUR, chart_error, padded_range,
+    INK, PREDICTION_COLOUR, Style, VAL_LOSS_COLOUR, VAL_MAE_COLOUR, chart_error, draw_legend,
+    padded_range,
 };
 use crate::error::LossgapError;
 use crate::train::{Forecast, mean, median};
@@ -81,14 +82,7 @@ pub fn draw_residuals<DB: DrawingBackend>(
                     )
                 });
         }
-        chart
-            .configure_series_labels()
-            .label_font(("sans-serif", style.font(12.0)))
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.85))
-            .border_style(INK.mix(0.4))
-            .draw()
-            .map_err(chart_error)?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperRight, style)?;
     }
     Ok(())
 }
