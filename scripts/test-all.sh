@@ -8,7 +8,7 @@ bash scripts/setup-web.sh --browser
 bash scripts/check.sh
 
 echo "== building the page"
-bash scripts/build-web.sh
+bash scripts/build-web.sh --dist
 
 echo "== wasm-pack test --node (CPU backend)"
 wasm-pack test --node --test wasm_node

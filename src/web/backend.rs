@@ -21,6 +21,9 @@ pub async fn device_for(choice: BackendChoice) -> Result<Device, LossgapError> {
     }
 }
 
+// Limitation: a WebGPU device lost in the middle of a run is reported as an error and the run
+// stops with its history kept; it does not yet continue on the CPU, because the weights would have
+// to be read back from the lost device first.
 async fn wgpu_device() -> Result<Device, LossgapError> {
     if let Some(device) = WGPU_DEVICE.with(|cell| cell.borrow().clone()) {
         return Ok(device);

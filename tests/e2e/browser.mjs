@@ -16,9 +16,9 @@ const FLAGS = [
   '--disable-component-update', '--disable-sync', '--enable-unsafe-webgpu',
 ];
 
-export async function start() {
+export async function start(root = ".") {
   mkdirSync(OUTPUT, { recursive: true });
-  const server = await serve('.', 0);
+  const server = await serve(root, 0);
   const base = `http://127.0.0.1:${server.address().port}/`;
   const profile = mkdtempSync(join(tmpdir(), 'lossgap-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {

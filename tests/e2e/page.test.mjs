@@ -122,3 +122,24 @@ test('the page fits a 360 px wide phone screen', async () => {
   await screenshot(page, 'phone');
   await page.close();
 });
+
+test('the history downloads as CSV and each chart as PNG', async () => {
+  const { page } = await open(env.context, env.base, '?hidden=8&epochs=2');
+  await page.click('#play');
+  await waitFor(async () => (await epochOf(page)) >= 2);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'), page.click('#export-csv'),
+  ]);
+  const { readFile } = await import('node:fs/promises');
+  const rows = (await readFile(await csv.path(), 'utf8')).trim().split('\n');
+  assert.equal(rows[0], 'epoch,step,train_loss,val_loss,val_mse,val_mae');
+  assert.equal(rows.length, 3);
+  const pngs = [];
+  page.on('download', (download) => pngs.push(download));
+  await page.click('#export-png');
+  await waitFor(async () => pngs.length === 3, 10000);
+  const names = pngs.map((d) => d.suggestedFilename()).sort();
+  assert.deepEqual(names, ['lossgap-curves.png', 'lossgap-forecast.png',
+    'lossgap-residuals.png']);
+  await page.close();
+});
