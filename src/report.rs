@@ -43,6 +43,35 @@ pub fn table_row(record: &EpochRecord) -> String {
     )
 }
 
+/// What can be read from a history beyond its records: the page's readouts and part of the CLI's
+/// JSON report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RunSummary {
+    /// Epoch with the lowest validation loss.
+    pub best_val_loss_epoch: Option<usize>,
+    /// Epoch with the lowest validation MAE.
+    pub best_val_mae_epoch: Option<usize>,
+    /// Epoch at which early stopping ended the run, if it did.
+    pub early_stop_epoch: Option<usize>,
+    /// Spans where validation loss rose while MAE fell.
+    pub divergence_spans: Vec<DivergenceSpan>,
+    /// The last validation pass's decomposition.
+    pub decomposition: Option<Decomposition>,
+}
+
+impl RunSummary {
+    /// The summary of `history`.
+    pub fn of(history: &History) -> Self {
+        RunSummary {
+            best_val_loss_epoch: history.best_by_val_loss().map(|r| r.epoch),
+            best_val_mae_epoch: history.best_by_val_mae().map(|r| r.epoch),
+            early_stop_epoch: history.early_stop_epoch(),
+            divergence_spans: history.divergence_spans(),
+            decomposition: history.latest().map(|r| r.decomposition),
+        }
+    }
+}
+
 /// Everything about a run, for `--json`.
 #[derive(Debug, Serialize)]
 pub struct RunReport<'a> {
@@ -52,14 +81,9 @@ pub struct RunReport<'a> {
     pub history: &'a [EpochRecord],
     /// How the run ended (absent if it was interrupted).
     pub stop: Option<&'a StopReason>,
-    /// Epoch with the lowest validation loss.
-    pub best_val_loss_epoch: Option<usize>,
-    /// Epoch with the lowest validation MAE.
-    pub best_val_mae_epoch: Option<usize>,
-    /// Spans where validation loss rose while MAE fell.
-    pub divergence_spans: Vec<DivergenceSpan>,
-    /// The last validation pass's decomposition.
-    pub decomposition: Option<Decomposition>,
+    /// Best epochs, divergence spans and the latest decomposition.
+    #[serde(flatten)]
+    pub summary: RunSummary,
 }
 
 impl<'a> RunReport<'a> {
@@ -69,10 +93,7 @@ impl<'a> RunReport<'a> {
             settings,
             history: &history.records,
             stop: history.stop.as_ref(),
-            best_val_loss_epoch: history.best_by_val_loss().map(|r| r.epoch),
-            best_val_mae_epoch: history.best_by_val_mae().map(|r| r.epoch),
-            divergence_spans: history.divergence_spans(),
-            decomposition: history.latest().map(|r| r.decomposition),
+            summary: RunSummary::of(history),
         }
     }
 }

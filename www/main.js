@@ -171,7 +171,6 @@ function reset() {
       return;
     }
     refresh();
-    draw();
   });
 }
 

@@ -93,12 +93,17 @@ impl Session {
     pub fn new(settings: Settings, device: &Device) -> Result<Session> {
         settings.validate()?;
         let data = dataset_for(&settings);
-        Session::with_dataset(settings, data, device)
+        Ok(Session::build(settings, data, device))
     }
 
     /// Like [`Session::new`] over a given dataset (the benchmark's fixed series, for example).
     pub fn with_dataset(settings: Settings, data: Dataset, device: &Device) -> Result<Session> {
         settings.validate()?;
+        Ok(Session::build(settings, data, device))
+    }
+
+    /// Builds the run from settings already validated.
+    fn build(settings: Settings, data: Dataset, device: &Device) -> Session {
         let device = device.clone().autodiff();
         let arch = Architecture {
             kind: settings.model,
@@ -128,7 +133,7 @@ impl Session {
             best: None,
         };
         session.start_epoch();
-        Ok(session)
+        session
     }
 
     /// Visit the training windows in their stored order instead of shuffling them each epoch

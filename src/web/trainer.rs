@@ -2,7 +2,6 @@
 
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -12,24 +11,13 @@ use crate::Session;
 use crate::chart::{self, Style};
 use crate::device::BackendChoice;
 use crate::error::LossgapError;
-use crate::report::{CSV_HEADER, csv_row};
-use crate::train::{Decomposition, DivergenceSpan};
+use crate::report::{CSV_HEADER, RunSummary, csv_row};
 
 /// A run the page can advance step by step and draw.
 #[wasm_bindgen]
 pub struct Trainer {
     session: Session,
     backend: BackendChoice,
-}
-
-/// What the page shows beside the charts, besides the progress.
-#[derive(Serialize)]
-struct Summary {
-    best_val_loss_epoch: Option<usize>,
-    best_val_mae_epoch: Option<usize>,
-    early_stop_epoch: Option<usize>,
-    divergence_spans: Vec<DivergenceSpan>,
-    decomposition: Option<Decomposition>,
 }
 
 #[wasm_bindgen]
@@ -63,14 +51,7 @@ impl Trainer {
 
     /// Best epochs, divergence spans and the latest error decomposition.
     pub fn summary(&self) -> Result<JsValue, JsError> {
-        let history = self.session.history();
-        to_js(&Summary {
-            best_val_loss_epoch: history.best_by_val_loss().map(|r| r.epoch),
-            best_val_mae_epoch: history.best_by_val_mae().map(|r| r.epoch),
-            early_stop_epoch: history.early_stop_epoch(),
-            divergence_spans: history.divergence_spans(),
-            decomposition: history.latest().map(|r| r.decomposition),
-        })
+        to_js(&RunSummary::of(self.session.history()))
     }
 
     /// The backend this run trains on.
