@@ -33,6 +33,10 @@ export function serve(root, port, host = '127.0.0.1') {
       const body = await readFile(file);
       response.writeHead(200, {
         'Content-Type': type,
+        // A sandboxed iframe (no allow-same-origin) has an opaque origin, so
+        // its module and wasm fetches are CORS requests; the files are
+        // public anyway.
+        'Access-Control-Allow-Origin': '*',
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
       });

@@ -11,6 +11,7 @@ pub mod device;
 pub mod error;
 #[cfg(not(target_family = "wasm"))]
 pub mod executor;
+pub mod lesson;
 pub mod loss;
 pub mod model;
 pub mod report;

@@ -84,6 +84,8 @@ pub struct RunReport<'a> {
     /// Best epochs, divergence spans and the latest decomposition.
     #[serde(flatten)]
     pub summary: RunSummary,
+    /// The explanation written from the figures.
+    pub explanation: Vec<String>,
 }
 
 impl<'a> RunReport<'a> {
@@ -94,6 +96,7 @@ impl<'a> RunReport<'a> {
             history: &history.records,
             stop: history.stop.as_ref(),
             summary: RunSummary::of(history),
+            explanation: crate::lesson::explain(settings, history),
         }
     }
 }

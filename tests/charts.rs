@@ -23,7 +23,8 @@ fn an_svg_chart_is_written_and_shows_the_curves() {
     let dir = std::env::temp_dir().join(format!("lossgap-chart-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("run.svg");
-    lossgap::chart::write_svg(&path, session.history(), &session.forecast()).unwrap();
+    lossgap::chart::write_svg(&path, session.settings(), session.history(), &session.forecast())
+        .unwrap();
 
     let svg = std::fs::read_to_string(&path).unwrap();
     assert!(svg.starts_with("<svg"), "not an SVG");

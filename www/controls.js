@@ -1,8 +1,10 @@
 // The settings form: one labelled field per setting, built from a
 // description list. No arithmetic here: ranges come from Rust.
 
+export const LOSSES = ['mse', 'mae', 'huber', 'mixed', 'pinball'];
+
 const choices = {
-  loss: ['mse', 'mae', 'huber', 'mixed', 'pinball'],
+  loss: LOSSES,
   model: ['rnn', 'gru', 'lstm', 'linear'],
   optimizer: ['adam', 'sgd'],
   noise: ['gaussian', 'laplace', 'lognormal', 'student-t', 'outliers'],

@@ -2,22 +2,27 @@
 // readouts. Training, validation, parsing and drawing all live in Rust.
 
 import init, {
-  Trainer, presets, ranges, settingsFromQuery, settingsToQuery,
+  Comparer, Trainer, presets, ranges, settingsFromQuery, settingsToQuery,
+  workedExample,
 } from './pkg/lossgap.js';
-import { buildForm } from './controls.js';
+import { LOSSES, buildForm } from './controls.js';
+import { showCompareTable, showSentences, showWorked } from './lesson.js';
 import { chooseBackend } from './backend.js';
 import { showReadouts } from './readouts.js';
 
 const $ = (id) => document.getElementById(id);
 const PAGE_DEFAULTS = { backend: 'auto', speed: 4 };
+const WORKED_PRESET = 'worked-example';
 
 const state = {
   settings: null,
   page: { ...PAGE_DEFAULTS, embed: false, autoplay: false, hide: [],
-    preset: '' },
+    preset: '', compare: [] },
   trainer: null,
+  comparer: null,
   backend: { name: 'cpu', reason: '' },
   playing: false,
+  loops: 0,
   busy: Promise.resolve(),
   drawnEpoch: -1,
   rate: { steps: 0, since: performance.now(), perSecond: 0 },
@@ -39,6 +44,7 @@ function clearMessages() {
 
 function fatal(text) {
   state.playing = false;
+  state.dead = true;
   $('fatal-text').textContent =
     `lossgap stopped: ${text}. The charts keep what was drawn.`;
   $('fatal').hidden = false;
@@ -63,9 +69,28 @@ function readPage(query) {
   page.embed = params.get('embed') === '1';
   page.autoplay = params.get('autoplay') === '1';
   page.hide = (params.get('hide') ?? '').split(',').filter(Boolean);
+  page.compare = readCompare(params.get('compare'));
+  const preset = params.get('preset');
+  if (preset !== null) {
+    if (presetList.some((p) => p.name === preset)) page.preset = preset;
+    else message(`preset '${preset.slice(0, 40)}' is unknown; ignored`);
+  }
   const speed = Number(params.get('speed') ?? PAGE_DEFAULTS.speed);
   page.speed = Number.isInteger(speed) && speed >= 1 && speed <= 50
     ? speed : PAGE_DEFAULTS.speed;
+}
+
+// `compare=mse,mae,…`: two to four different losses, or compare mode is off.
+function readCompare(text) {
+  if (text === null || text === '') return [];
+  const names = text.split(',');
+  const valid = names.every((n) => LOSSES.includes(n))
+    && new Set(names).size === names.length
+    && names.length >= 2 && names.length <= 4;
+  if (valid) return names;
+  message(`compare '${text.slice(0, 40)}' is not two to four different `
+    + `losses from ${LOSSES.join(', ')}; comparison is off`);
+  return [];
 }
 
 function pageQuery() {
@@ -75,6 +100,8 @@ function pageQuery() {
   if (page.embed) extra.set('embed', '1');
   if (page.autoplay) extra.set('autoplay', '1');
   if (page.hide.length) extra.set('hide', page.hide.join(','));
+  if (page.preset) extra.set('preset', page.preset);
+  if (page.compare.length) extra.set('compare', page.compare.join(','));
   if (page.speed !== PAGE_DEFAULTS.speed) {
     extra.set('speed', String(page.speed));
   }
@@ -87,12 +114,19 @@ function writeUrl() {
   history.replaceState(null, '', `?${query}`);
 }
 
+// The handle that trains now: the comparison in compare mode, else the run.
+function active() {
+  return state.comparer ?? state.trainer;
+}
+
 function draw() {
-  const trainer = state.trainer;
-  if (!trainer) return;
+  const handle = active();
+  if (!handle || state.dead) return;
   const scale = window.devicePixelRatio || 1;
-  for (const [id, method] of [['curves', 'drawCurves'],
-    ['forecast', 'drawForecast'], ['residuals', 'drawResiduals']]) {
+  const charts = state.comparer ? [['compare', 'drawCompare']]
+    : [['curves', 'drawCurves'], ['forecast', 'drawForecast'],
+      ['residuals', 'drawResiduals']];
+  for (const [id, method] of charts) {
     const canvas = $(id);
     const width = Math.round(canvas.clientWidth * scale);
     const height = Math.round(canvas.clientHeight * scale);
@@ -100,33 +134,79 @@ function draw() {
       canvas.width = width;
       canvas.height = height;
     }
-    trainer[method](canvas, scale);
+    handle[method](canvas, scale);
   }
 }
 
+// Shows the charts and tables of the current mode.
+function showMode() {
+  const comparing = state.page.compare.length > 0;
+  for (const id of ['curves', 'pair', 'readouts']) $(id).hidden = comparing;
+  for (const id of ['compare', 'compare-table']) $(id).hidden = !comparing;
+  $('compare-toggle').textContent = comparing ? 'Stop comparing'
+    : 'Compare these losses';
+  $('compare-toggle').setAttribute('aria-pressed', String(comparing));
+  for (const box of document.querySelectorAll('#compare-losses input')) {
+    box.checked = comparing ? state.page.compare.includes(box.value)
+      : box.checked;
+  }
+  const worked = state.page.preset === WORKED_PRESET;
+  $('worked').hidden = !worked;
+  if (worked) showWorked($('worked-table'), $('worked-text'), workedExample());
+  const preset = presetList.find((p) => p.name === state.page.preset);
+  $('preset-summary').textContent = preset ? preset.summary : '';
+}
+
 function refresh(progress) {
+  if (state.dead) return;
+  if (state.comparer) return refreshCompare(progress);
   const trainer = state.trainer;
   if (!trainer) return;
   const p = progress ?? trainer.progress();
   showReadouts($('readouts'), p, trainer.summary(), state);
   if (p.epoch !== state.drawnEpoch) {
     state.drawnEpoch = p.epoch;
+    showSentences($('explanation'), trainer.explanation());
     draw();
   }
   if (p.stop) setPlaying(false);
 }
 
-function setPlaying(playing) {
+function refreshCompare(progress) {
+  const comparer = state.comparer;
+  const all = progress ?? comparer.progress();
+  const epochs = all.reduce((sum, p) => sum + p.epoch, 0);
+  if (epochs !== state.drawnEpoch) {
+    state.drawnEpoch = epochs;
+    showCompareTable($('compare-table'), comparer.rows());
+    showSentences($('explanation'), comparer.explanation());
+    draw();
+  }
+  if (comparer.isFinished()) setPlaying(false);
+}
+
+function setPlaying(wanted) {
+  const playing = wanted && !state.dead;
   state.playing = playing;
   const button = $('play');
   button.textContent = playing ? 'Pause' : 'Play';
   button.setAttribute('aria-pressed', String(playing));
-  if (playing) requestAnimationFrame(frame);
+  if (playing) {
+    countLoops(1);
+    requestAnimationFrame(frame);
+  }
+}
+
+// Animation loops alive now. Tests read data-loops: two loops would train
+// at twice the chosen speed.
+function countLoops(change) {
+  state.loops += change;
+  document.body.dataset.loops = String(state.loops);
 }
 
 // Runs `steps` steps; a diverged run shows its message and keeps its curves.
 async function advance(steps) {
-  const trainer = state.trainer;
+  const trainer = active();
   if (!trainer) return null;
   try {
     const progress = await trainer.step(steps);
@@ -141,18 +221,49 @@ async function advance(steps) {
     return progress;
   } catch (error) {
     setPlaying(false);
-    message(String(error?.message ?? error), 'error');
+    // A Rust panic traps and leaves the module unusable: stop and offer a
+    // reload instead of calling into it again.
+    if (error instanceof WebAssembly.RuntimeError) {
+      fatal(`the WebAssembly module failed (${error.message})`);
+      return null;
+    }
+    const text = String(error?.message ?? error);
+    if (state.trainer && state.backend.name === 'wgpu'
+      && text.startsWith('device error')) {
+      return continueOnCpu(text);
+    }
+    message(text, 'error');
     return trainer.progress();
   }
 }
 
+// The WebGPU device failed: replay the run on the CPU up to the same step,
+// keeping every epoch already charted, and carry on there.
+async function continueOnCpu(why) {
+  const lost = state.trainer;
+  message(`${why}; continuing this run on the CPU from step `
+    + `${lost.progress().step} (the epochs already charted are kept).`,
+  'error');
+  try {
+    state.trainer = await lost.continueOnCpu();
+    lost.free();
+  } catch (error) {
+    message(String(error?.message ?? error), 'error');
+    return lost.progress();
+  }
+  state.backend = { name: 'cpu', reason: 'the WebGPU device was lost' };
+  return state.trainer.progress();
+}
+
 function frame() {
-  if (!state.playing) return;
+  if (!state.playing) {
+    countLoops(-1);
+    return;
+  }
   exclusive(async () => {
-    if (!state.playing) return;
-    const progress = await advance(state.page.speed);
-    refresh(progress);
+    if (state.playing) refresh(await advance(state.page.speed));
     if (state.playing) requestAnimationFrame(frame);
+    else countLoops(-1);
   });
 }
 
@@ -162,14 +273,25 @@ function reset() {
     setPlaying(false);
     state.trainer?.free();
     state.trainer = null;
+    state.comparer?.free();
+    state.comparer = null;
     state.drawnEpoch = -1;
+    showMode();
     try {
-      state.trainer = await Trainer.create(state.settings,
-        state.backend.name);
+      if (state.page.compare.length) {
+        state.comparer = await Comparer.create(state.settings,
+          state.page.compare, state.backend.name);
+      } else {
+        state.trainer = await Trainer.create(state.settings,
+          state.backend.name);
+      }
     } catch (error) {
       message(String(error?.message ?? error), 'error');
       return;
     }
+    // Tests wait on this to know a new run replaced the old one.
+    const runs = Number(document.body.dataset.run ?? 0);
+    document.body.dataset.run = String(runs + 1);
     refresh();
   });
 }
@@ -185,7 +307,8 @@ function onSettingChange(key, value) {
     return restartWithBackend();
   } else {
     state.settings = { ...state.settings, [key]: value };
-    state.page.preset = '';
+    // New data keeps the preset: its claim holds for other seeds too.
+    if (key !== 'seed') state.page.preset = '';
   }
   applySettings();
 }
@@ -252,16 +375,50 @@ function wireButtons() {
       message(`Copy this link: ${location.href}`);
     }
   });
+  $('compare-toggle').addEventListener('click', toggleCompare);
   $('export-csv').addEventListener('click', () => {
-    if (!state.trainer) return;
-    const csv = state.trainer.historyCsv();
+    if (!active()) return;
+    const csv = active().historyCsv();
     download('lossgap-history.csv', new Blob([csv], { type: 'text/csv' }));
   });
   $('export-png').addEventListener('click', () => {
-    for (const id of ['curves', 'forecast', 'residuals']) {
+    const ids = state.comparer ? ['compare']
+      : ['curves', 'forecast', 'residuals'];
+    for (const id of ids) {
       $(id).toBlob((blob) => blob && download(`lossgap-${id}.png`, blob));
     }
   });
+}
+
+// Starts comparing the ticked losses, or goes back to a single run.
+function toggleCompare() {
+  if (state.page.compare.length) {
+    state.page.compare = [];
+  } else {
+    const ticked = [...document.querySelectorAll('#compare-losses input')]
+      .filter((box) => box.checked).map((box) => box.value);
+    if (ticked.length < 2 || ticked.length > 4) {
+      message('Tick two to four losses to compare.', 'error');
+      return null;
+    }
+    state.page.compare = ticked;
+  }
+  writeUrl();
+  return reset();
+}
+
+function buildCompareBoxes() {
+  const boxes = $('compare-losses');
+  for (const loss of LOSSES) {
+    const label = document.createElement('label');
+    label.className = 'inline';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.value = loss;
+    box.checked = ['mse', 'mae', 'huber'].includes(loss);
+    label.append(box, ` ${loss}`);
+    boxes.append(label);
+  }
 }
 
 function wireKeys() {
@@ -289,11 +446,12 @@ async function boot() {
   $('reload').addEventListener('click', () => location.reload());
 
   await init();
+  presetList = presets();
   readPage(location.search);
   const read = settingsFromQuery(location.search);
   for (const notice of read.notices) message(notice);
   state.settings = read.settings;
-  presetList = presets();
+  buildCompareBoxes();
 
   document.body.classList.toggle('embed', state.page.embed);
   updateForm = buildForm($('settings'), ranges(), presetList, {
@@ -307,6 +465,10 @@ async function boot() {
   writeUrl();
   await restartWithBackend();
   window.addEventListener('resize', () => draw());
+  // A hook for tests: WebGPU loss cannot be caused on purpose otherwise.
+  window.lossgap = {
+    simulateDeviceLoss: () => state.trainer?.simulateDeviceLoss(),
+  };
   document.body.dataset.ready = 'true';
   if (state.page.autoplay) setPlaying(true);
 }

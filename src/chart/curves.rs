@@ -5,16 +5,21 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    INK, SPAN_COLOUR, Style, TRAIN_COLOUR, VAL_LOSS_COLOUR, VAL_MAE_COLOUR, chart_error,
-    draw_legend, padded_range, x_label_count,
+    INK, SPAN_COLOUR, Style, TRAIN_COLOUR, VAL_LOSS_COLOUR, VAL_MAE_COLOUR, VAL_MSE_COLOUR,
+    chart_error, draw_legend, padded_range, x_label_count,
 };
 use crate::error::LossgapError;
+use crate::loss::LossKind;
+use crate::settings::{DatasetKind, EarlyStop, Settings};
 use crate::train::History;
 
-/// Draws the curves chart of `history` onto `area` (the caller presents the drawing).
+/// Draws the curves chart of `history`, a run with `settings`, onto `area` (the caller presents
+/// the drawing). The settings say which early stop to mark and whether validation MSE shares the
+/// loss axis's units.
 pub fn draw_curves<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     history: &History,
+    settings: &Settings,
     style: Style,
 ) -> Result<(), LossgapError> {
     let legend_w = style.px(18.0) as i32;
@@ -22,7 +27,14 @@ pub fn draw_curves<DB: DrawingBackend>(
     let records = &history.records;
     let last_epoch = records.last().map_or(1, |r| r.epoch).max(1);
     let epochs = 0.5..(last_epoch as f64 + 0.5);
-    let losses = padded_range(records.iter().flat_map(|r| [r.train_loss, r.val_loss]));
+    // Unnormalised runs report loss and MSE in the same units; there, a run not trained on MSE
+    // also draws its validation MSE, so MSE and MAE are charted together.
+    let same_units = settings.dataset != DatasetKind::Series || !settings.normalise;
+    let show_mse = same_units && settings.loss != LossKind::Mse;
+    let losses =
+        padded_range(records.iter().flat_map(|r| {
+            [r.train_loss, r.val_loss, if show_mse { r.val_mse } else { r.val_loss }]
+        }));
     let maes = padded_range(records.iter().map(|r| r.val_mae));
 
     let mut chart = ChartBuilder::on(area)
@@ -88,6 +100,19 @@ pub fn draw_curves<DB: DrawingBackend>(
                 VAL_LOSS_COLOUR.stroke_width(style.px(2.0)),
             )
         });
+    if show_mse {
+        let mse = records.iter().map(|r| (r.epoch as f64, r.val_mse));
+        chart
+            .draw_series(LineSeries::new(mse, line(VAL_MSE_COLOUR)))
+            .map_err(chart_error)?
+            .label("validation MSE")
+            .legend(move |(x, y)| {
+                PathElement::new(
+                    vec![(x, y), (x + legend_w, y)],
+                    VAL_MSE_COLOUR.stroke_width(style.px(2.0)),
+                )
+            });
+    }
     let mae = records.iter().map(|r| (r.epoch as f64, r.val_mae));
     chart
         .draw_secondary_series(LineSeries::new(mae, line(VAL_MAE_COLOUR)))
@@ -142,6 +167,38 @@ pub fn draw_curves<DB: DrawingBackend>(
                         (x + legend_w / 2, y + legend_w / 3),
                     ],
                     INK,
+                )
+            });
+    }
+
+    // Where stopping on validation loss would have ended, for runs that watch something else.
+    let loss_stop = match settings.early_stop {
+        EarlyStop::ValLoss => None,
+        EarlyStop::ValMae | EarlyStop::Off => {
+            history.would_stop(EarlyStop::ValLoss, settings.patience).map(|(stop, _)| stop)
+        }
+    };
+    if let Some(epoch) = loss_stop {
+        let x = epoch as f64;
+        let dash = (losses.end - losses.start) / 30.0;
+        let pieces = (0..30).step_by(2).map(|k| {
+            let y0 = losses.start + k as f64 * dash;
+            PathElement::new(
+                vec![(x, y0), (x, y0 + dash)],
+                VAL_LOSS_COLOUR.stroke_width(style.px(2.0)),
+            )
+        });
+        chart
+            .draw_series(pieces)
+            .map_err(chart_error)?
+            .label(format!("stopping on val loss would end here (epoch {epoch})"))
+            .legend(move |(x, y)| {
+                PathElement::new(
+                    vec![
+                        (x + legend_w / 2, y - legend_w / 3),
+                        (x + legend_w / 2, y + legend_w / 3),
+                    ],
+                    VAL_LOSS_COLOUR,
                 )
             });
     }

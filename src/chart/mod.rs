@@ -1,10 +1,12 @@
 //! Charts, generic over plotters' `DrawingBackend`: the page draws them on a canvas, the CLI and
 //! the tests write SVG, from the same functions.
 
+mod compare;
 mod curves;
 mod forecast;
 mod residuals;
 
+pub use compare::{CompareSeries, draw_compare};
 pub use curves::draw_curves;
 pub use forecast::draw_forecast;
 pub use residuals::draw_residuals;
@@ -19,6 +21,8 @@ pub const TRAIN_COLOUR: RGBColor = RGBColor(31, 119, 180);
 pub const VAL_LOSS_COLOUR: RGBColor = RGBColor(230, 120, 20);
 /// Validation MAE.
 pub const VAL_MAE_COLOUR: RGBColor = RGBColor(34, 139, 34);
+/// Validation MSE, where it is drawn beside the loss.
+pub const VAL_MSE_COLOUR: RGBColor = RGBColor(140, 86, 75);
 /// Shaded spans where validation loss rises while MAE falls.
 pub const SPAN_COLOUR: RGBColor = RGBColor(214, 39, 40);
 /// Predictions.
@@ -103,6 +107,7 @@ pub(crate) fn padded_range(values: impl Iterator<Item = f64>) -> std::ops::Range
 #[cfg(not(target_family = "wasm"))]
 pub fn write_svg(
     path: &std::path::Path,
+    settings: &crate::settings::Settings,
     history: &crate::train::History,
     forecast: &crate::train::Forecast,
 ) -> Result<(), LossgapError> {
@@ -112,7 +117,7 @@ pub fn write_svg(
     let (top, bottom) = root.split_vertically(480);
     let (left, right) = bottom.split_horizontally(700);
     let style = Style::default();
-    draw_curves(&top, history, style)?;
+    draw_curves(&top, history, settings, style)?;
     draw_forecast(&left, forecast, style)?;
     draw_residuals(&right, forecast, style)?;
     root.present().map_err(|e| LossgapError::Io {

@@ -19,15 +19,53 @@ pub struct Cli {
 pub enum Command {
     /// Train a forecaster and report each epoch.
     Train(Box<TrainArgs>),
+    /// Train two to four runs that differ only in the loss, in lockstep, and compare them.
+    Compare(Box<CompareArgs>),
     /// List the presets, one line each.
     Presets,
     /// MSE, MAE, RMSE, Huber and residual mean and median of a prediction.
     Score(ScoreArgs),
 }
 
-/// Flags of `lossgap train`. Each setting flag overrides the preset's value.
+/// Flags of `lossgap train`.
 #[derive(Debug, Args)]
 pub struct TrainArgs {
+    /// The run's settings.
+    #[command(flatten)]
+    pub settings: SettingArgs,
+    /// Where to train.
+    #[arg(long, value_parser = ["cpu", "wgpu"], default_value = "cpu")]
+    pub backend: String,
+    /// Write CSV rows to this file as epochs complete (`-` for stdout).
+    #[arg(long)]
+    pub csv: Option<String>,
+    /// Write the charts to this SVG file at the end.
+    #[arg(long)]
+    pub svg: Option<PathBuf>,
+    /// Print one JSON document with settings, history, best epochs, spans and decomposition.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Flags of `lossgap compare`.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The settings the runs share.
+    #[command(flatten)]
+    pub settings: SettingArgs,
+    /// The losses to compare, two to four, comma-separated.
+    #[arg(long, value_delimiter = ',', value_parser = ["mse", "mae", "huber", "mixed", "pinball"],
+          default_value = "mse,mae,huber")]
+    pub losses: Vec<String>,
+    /// Write CSV rows (one column group per loss) to this file as epochs complete (`-` for
+    /// stdout).
+    #[arg(long)]
+    pub csv: Option<String>,
+}
+
+/// The setting flags shared by `train` and `compare`. Each overrides the preset's value.
+#[derive(Debug, Args)]
+pub struct SettingArgs {
     /// Start from this preset (see `lossgap presets`).
     #[arg(long)]
     pub preset: Option<String>,
@@ -103,18 +141,6 @@ pub struct TrainArgs {
     /// Seed of the series, the initial weights and the batch order.
     #[arg(long)]
     pub seed: Option<u64>,
-    /// Where to train.
-    #[arg(long, value_parser = ["cpu", "wgpu"], default_value = "cpu")]
-    pub backend: String,
-    /// Write CSV rows to this file as epochs complete (`-` for stdout).
-    #[arg(long)]
-    pub csv: Option<String>,
-    /// Write the charts to this SVG file at the end.
-    #[arg(long)]
-    pub svg: Option<PathBuf>,
-    /// Print one JSON document with settings, history, best epochs, spans and decomposition.
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// Flags of `lossgap score`.

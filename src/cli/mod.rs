@@ -2,6 +2,7 @@
 //! device error), 2 bad arguments. Errors become one line on stderr here, and nowhere else.
 
 mod args;
+mod compare;
 mod score;
 mod train;
 
@@ -26,6 +27,7 @@ pub fn main() -> ExitCode {
     };
     let outcome = match cli.command {
         Command::Train(args) => train::run(*args),
+        Command::Compare(args) => compare::run(*args),
         Command::Presets => {
             print_presets();
             Ok(())

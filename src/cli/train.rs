@@ -6,13 +6,14 @@ use std::io::{BufWriter, Write};
 use indicatif::{ProgressBar, ProgressStyle};
 use lossgap::device::{BackendChoice, native_device};
 use lossgap::executor::block_on;
+use lossgap::lesson::{number, worked_example};
 use lossgap::report::{CSV_HEADER, RunReport, csv_row, table_header, table_row};
-use lossgap::settings::{EarlyStop, Settings, preset};
+use lossgap::settings::{EarlyStop, Settings, WORKED_EXAMPLE, preset};
 use lossgap::{LossgapError, Session};
 use serde::de::DeserializeOwned;
 
 use super::CliError;
-use super::args::TrainArgs;
+use super::args::{SettingArgs, TrainArgs};
 
 /// Where the per-epoch rows go.
 struct Outputs {
@@ -22,9 +23,15 @@ struct Outputs {
 
 /// Builds the settings, trains, and writes the requested outputs.
 pub fn run(args: TrainArgs) -> Result<(), CliError> {
-    let settings = settings_from(&args)?;
+    let settings = settings_from(&args.settings)?;
     settings.validate().map_err(LossgapError::from)?;
     let mut outputs = open_outputs(&args)?;
+    if outputs.table && args.settings.preset.as_deref() == Some(WORKED_EXAMPLE) {
+        print_worked_example();
+    }
+    if outputs.table {
+        println!("{}", table_header());
+    }
 
     let backend = if args.backend == "wgpu" { BackendChoice::Wgpu } else { BackendChoice::Cpu };
     let device = native_device(backend)?;
@@ -32,10 +39,21 @@ pub fn run(args: TrainArgs) -> Result<(), CliError> {
     let mut session = Session::new(settings, &device)?;
 
     let outcome = train(&mut session, &mut outputs);
+    if outputs.table {
+        println!();
+        for sentence in lossgap::lesson::explain(session.settings(), session.history()) {
+            println!("{sentence}");
+        }
+    }
 
     // Whatever happened, keep what was computed: the charts and the JSON report.
     if let Some(path) = &args.svg {
-        lossgap::chart::write_svg(path, session.history(), &session.forecast())?;
+        lossgap::chart::write_svg(
+            path,
+            session.settings(),
+            session.history(),
+            &session.forecast(),
+        )?;
     }
     if args.json {
         let report = RunReport::new(session.settings(), session.history());
@@ -92,30 +110,33 @@ fn write_row(
 
 /// Opens the CSV destination (checked before training, so a bad path fails at once).
 fn open_outputs(args: &TrainArgs) -> Result<Outputs, CliError> {
-    let csv: Option<Box<dyn Write>> = match args.csv.as_deref() {
-        None => None,
-        Some("-") => Some(Box::new(std::io::stdout())),
+    let csv = open_csv(args.csv.as_deref(), CSV_HEADER)?;
+    let csv_on_stdout = args.csv.as_deref() == Some("-");
+    Ok(Outputs { csv, table: !csv_on_stdout && !args.json })
+}
+
+/// Opens `path` (`-` for stdout) and writes `header`, or names the path in a usage error.
+pub(super) fn open_csv(
+    path: Option<&str>,
+    header: &str,
+) -> Result<Option<Box<dyn Write>>, CliError> {
+    let mut csv: Box<dyn Write> = match path {
+        None => return Ok(None),
+        Some("-") => Box::new(std::io::stdout()),
         Some(path) => {
             let file = File::create(path)
                 .map_err(|e| CliError::Usage(format!("--csv: cannot write to '{path}': {e}")))?;
-            Some(Box::new(BufWriter::new(file)))
+            Box::new(BufWriter::new(file))
         }
     };
-    let csv_on_stdout = args.csv.as_deref() == Some("-");
-    let mut outputs = Outputs { csv, table: !csv_on_stdout && !args.json };
-    if let Some(csv) = outputs.csv.as_mut() {
-        writeln!(csv, "{CSV_HEADER}")
-            .and_then(|()| csv.flush())
-            .map_err(|e| CliError::Usage(format!("--csv: cannot write: {e}")))?;
-    }
-    if outputs.table {
-        println!("{}", table_header());
-    }
-    Ok(outputs)
+    writeln!(csv, "{header}")
+        .and_then(|()| csv.flush())
+        .map_err(|e| CliError::Usage(format!("--csv: cannot write: {e}")))?;
+    Ok(Some(csv))
 }
 
 /// The preset (or the defaults) with every flag given applied on top.
-fn settings_from(args: &TrainArgs) -> Result<Settings, CliError> {
+pub(super) fn settings_from(args: &SettingArgs) -> Result<Settings, CliError> {
     let mut s = match &args.preset {
         Some(name) => preset(name)?,
         None => Settings::default(),
@@ -156,10 +177,46 @@ fn set<T>(field: &mut T, value: Option<T>) {
 }
 
 /// Sets an enum setting from its name (clap has already limited the names to the valid ones).
-fn set_enum<T: DeserializeOwned>(field: &mut T, name: &Option<String>) -> Result<(), CliError> {
+pub(super) fn set_enum<T: DeserializeOwned>(
+    field: &mut T,
+    name: &Option<String>,
+) -> Result<(), CliError> {
     if let Some(name) = name {
         *field = serde_json::from_value(serde_json::Value::String(name.clone()))
             .map_err(|e| CliError::Usage(format!("'{name}': {e}")))?;
     }
     Ok(())
+}
+
+/// The four-point example as a table, with the sentences read from it.
+fn print_worked_example() {
+    let example = worked_example();
+    let truth: Vec<String> = example.truth.iter().map(|&t| number(t as f64)).collect();
+    println!("truth [{}]", truth.join(", "));
+    println!(
+        "{:3} {:<20} {:>6} {:>6} {:>6} {:>8}",
+        "",
+        "predictions",
+        "MSE",
+        "MAE",
+        "RMSE",
+        format!("Huber δ={}", example.huber_delta)
+    );
+    for row in &example.rows {
+        let p: Vec<String> = row.predictions.iter().map(|&v| number(v as f64)).collect();
+        let f = &row.figures;
+        println!(
+            "{:3} {:<20} {:>6} {:>6} {:>6} {:>8}",
+            row.label,
+            format!("[{}]", p.join(", ")),
+            number(f.mse),
+            number(f.mae),
+            number(f.rmse),
+            number(f.huber)
+        );
+    }
+    for sentence in &example.sentences {
+        println!("{sentence}");
+    }
+    println!();
 }

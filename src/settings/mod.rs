@@ -5,7 +5,7 @@ mod presets;
 mod query;
 mod validate;
 
-pub use presets::{PRESETS, Preset, preset, preset_names};
+pub use presets::{PRESETS, Preset, WORKED_EXAMPLE, preset, preset_names};
 pub use query::{PAGE_KEYS, QuerySettings, settings_from_query, settings_to_query};
 pub use validate::{Range, ranges};
 

@@ -51,6 +51,51 @@ fn span(first: (usize, f64, f64), last: (usize, f64, f64)) -> DivergenceSpan {
     }
 }
 
+/// A stretch of epochs over which validation MSE ended higher than it started while validation
+/// MAE ended lower and never climbed back above its starting value: the claim the `divergence`
+/// preset makes, in numbers. Unlike [`DivergenceSpan`] it tolerates the epoch-to-epoch wobble
+/// of the MAE, so a slow, real parting is not cut into pieces by noise.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Parting {
+    /// First epoch of the stretch.
+    pub start_epoch: usize,
+    /// Last epoch of the stretch.
+    pub end_epoch: usize,
+    /// Relative change of validation MSE from the first to the last epoch (> 0).
+    pub mse_change: f64,
+    /// Relative change of validation MAE over the same epochs (< 0).
+    pub mae_change: f64,
+}
+
+/// Of all stretches in `points` (`(epoch, val_mse, val_mae)`) that part as [`Parting`] says,
+/// the one whose MSE rose the most; `None` when MSE rose over none of them.
+pub fn strongest_parting(points: &[(usize, f64, f64)]) -> Option<Parting> {
+    let relative = |before: f64, after: f64| (after - before) / before.abs().max(f64::MIN_POSITIVE);
+    let mut best: Option<Parting> = None;
+    for a in 0..points.len() {
+        for b in a + 1..points.len() {
+            let (first, last) = (points[a], points[b]);
+            // Once the MAE climbs above where the stretch began, no longer stretch from `a` counts.
+            if last.2 > first.2 {
+                break;
+            }
+            let mse_change = relative(first.1, last.1);
+            if last.2 < first.2
+                && mse_change > 0.0
+                && best.is_none_or(|p| mse_change > p.mse_change)
+            {
+                best = Some(Parting {
+                    start_epoch: first.0,
+                    end_epoch: last.0,
+                    mse_change,
+                    mae_change: relative(first.2, last.2),
+                });
+            }
+        }
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +117,23 @@ mod tests {
         assert!((spans[0].loss_change - 0.125).abs() < 1e-12);
         assert!((spans[0].mae_change - (0.43 - 0.45) / 0.45).abs() < 1e-12);
         assert_eq!((spans[1].start_epoch, spans[1].end_epoch), (5, 7));
+    }
+
+    #[test]
+    fn a_parting_ends_where_the_mae_climbs_above_its_start() {
+        let history = [
+            (1, 1.00, 0.50),
+            (2, 0.90, 0.45),
+            (3, 1.20, 0.44), // MSE up 33 % from epoch 2 while MAE is below its epoch-2 value
+            (4, 1.10, 0.445), // a wobble up, still below 0.45: the stretch goes on
+            (5, 1.30, 0.43), // MSE up 44 % from epoch 2
+            (6, 2.00, 0.55), // MAE above every start: no stretch reaches here
+        ];
+        let parting = strongest_parting(&history).unwrap();
+        assert_eq!((parting.start_epoch, parting.end_epoch), (2, 5));
+        assert!((parting.mse_change - (1.3 / 0.9 - 1.0)).abs() < 1e-12);
+        assert!((parting.mae_change - (0.43 / 0.45 - 1.0)).abs() < 1e-12);
+        assert!(strongest_parting(&[(1, 1.0, 0.5), (2, 0.9, 0.4)]).is_none());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Decomposition, DivergenceSpan, divergence_spans};
+use super::{Decomposition, DivergenceSpan, Parting, divergence_spans, strongest_parting};
 use crate::settings::EarlyStop;
 
 /// The figures recorded at the end of one epoch.
@@ -88,9 +88,37 @@ impl History {
         divergence_spans(&points)
     }
 
+    /// The stretch where validation MSE rose most while validation MAE fell at every epoch.
+    pub fn strongest_parting(&self) -> Option<Parting> {
+        let points: Vec<(usize, f64, f64)> =
+            self.records.iter().map(|r| (r.epoch, r.val_mse, r.val_mae)).collect();
+        strongest_parting(&points)
+    }
+
     /// The most recent record.
     pub fn latest(&self) -> Option<&EpochRecord> {
         self.records.last()
+    }
+
+    /// The epoch at which early stopping on `metric` with `patience` would have ended this
+    /// history, and the best epoch it would have kept: what the chart marks when a run watches
+    /// a different figure (or none).
+    pub fn would_stop(&self, metric: EarlyStop, patience: usize) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, f64)> = None;
+        for record in &self.records {
+            let value = match metric {
+                EarlyStop::ValMae => record.val_mae,
+                EarlyStop::ValLoss | EarlyStop::Off => record.val_loss,
+            };
+            if best.is_none_or(|(_, b)| value < b) {
+                best = Some((record.epoch, value));
+            }
+            let (best_epoch, _) = best?;
+            if record.epoch - best_epoch >= patience.max(1) {
+                return Some((record.epoch, best_epoch));
+            }
+        }
+        None
     }
 
     /// The epoch at which early stopping ended the run, if it did.

@@ -1,14 +1,16 @@
 //! Training: the step-wise [`Session`], its [`History`], and the analyses run at every
 //! validation pass (error decomposition, divergence spans, early stopping).
 
+mod compare;
 mod decomposition;
 mod divergence;
 mod history;
 mod session;
 mod stats;
 
+pub use compare::{COMPARE_RUNS, CompareRow, Comparison, check_losses};
 pub use decomposition::{Decomposition, decompose};
-pub use divergence::{DivergenceSpan, divergence_spans};
+pub use divergence::{DivergenceSpan, Parting, divergence_spans, strongest_parting};
 pub use history::{EpochRecord, History, StopReason};
 pub use session::{Forecast, Progress, Session, dataset_for};
 pub use stats::{mean, median};

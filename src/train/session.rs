@@ -234,6 +234,29 @@ impl Session {
         self.run_epochs(usize::MAX / 2).await
     }
 
+    /// The same run, rebuilt on `device` and brought to the same step by training again: the
+    /// way to carry on when this run's device is lost, since its weights cannot be read back
+    /// from a lost device. Every run is determined by its settings and seed, so the replay
+    /// takes the same batches from the same initial weights; the epochs already recorded (and
+    /// charted) are kept as they were, and later epochs come from the new device.
+    pub async fn replay_on(&self, device: &Device) -> Result<Session> {
+        let mut replay = Session::build(self.settings.clone(), self.data.clone(), device);
+        replay.shuffle = self.shuffle;
+        if !self.shuffle {
+            replay.order = (0..replay.data.train.len()).collect();
+        }
+        let target = self.steps;
+        while replay.steps < target && !replay.is_finished() {
+            replay.step(1).await?;
+        }
+        // A replay that ended on its own (float differences can move an early stop) keeps its own
+        // history, which then tells the whole story; otherwise the charted epochs stay.
+        if !replay.is_finished() {
+            replay.history = self.history.clone();
+        }
+        Ok(replay)
+    }
+
     /// The batch order of a new epoch.
     fn start_epoch(&mut self) {
         if self.shuffle {

@@ -21,9 +21,9 @@ pub async fn device_for(choice: BackendChoice) -> Result<Device, LossgapError> {
     }
 }
 
-// Limitation: a WebGPU device lost in the middle of a run is reported as an error and the run
-// stops with its history kept; it does not yet continue on the CPU, because the weights would have
-// to be read back from the lost device first.
+// Limitation: a lost device is caught only where burn reports it as an error (a failed read);
+// should wgpu panic instead, the module traps and the page can only offer a reload. The page's
+// fallback (replay on the CPU) is tested through `Trainer::simulateDeviceLoss`.
 async fn wgpu_device() -> Result<Device, LossgapError> {
     if let Some(device) = WGPU_DEVICE.with(|cell| cell.borrow().clone()) {
         return Ok(device);

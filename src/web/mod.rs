@@ -3,8 +3,10 @@
 //! Errors become a `JsError` here, once.
 
 mod backend;
+mod compare;
 mod trainer;
 
+pub use compare::Comparer;
 pub use trainer::Trainer;
 
 use wasm_bindgen::prelude::*;
@@ -39,6 +41,13 @@ pub fn presets() -> Result<JsValue, JsError> {
         .map(|p| Entry { name: p.name, summary: p.summary, settings: (p.settings)() })
         .collect();
     to_js(&entries)
+}
+
+/// The four-point worked example: `{truth, huber_delta, rows: [{label, predictions, figures}],
+/// sentences}`, every figure computed.
+#[wasm_bindgen(js_name = workedExample)]
+pub fn worked_example() -> Result<JsValue, JsError> {
+    to_js(&crate::lesson::worked_example())
 }
 
 /// The allowed range of every numeric setting: `[{field, min, max}]`.

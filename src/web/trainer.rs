@@ -13,11 +13,16 @@ use crate::device::BackendChoice;
 use crate::error::LossgapError;
 use crate::report::{CSV_HEADER, RunSummary, csv_row};
 
+/// The message of a (simulated) lost device; it starts like every device error.
+const LOST_DEVICE: &str = "the WebGPU device was lost";
+
 /// A run the page can advance step by step and draw.
 #[wasm_bindgen]
 pub struct Trainer {
     session: Session,
     backend: BackendChoice,
+    /// Set by the test hook: the next step fails as a lost device would.
+    lost: bool,
 }
 
 #[wasm_bindgen]
@@ -26,22 +31,38 @@ impl Trainer {
     /// reject with a message naming the field.
     pub async fn create(settings: JsValue, backend: String) -> Result<Trainer, JsError> {
         let settings = settings_from_js(settings)?;
-        let backend = match backend.as_str() {
-            "cpu" => BackendChoice::Cpu,
-            "wgpu" => BackendChoice::Wgpu,
-            other => return Err(JsError::new(&format!("backend '{other}' is not cpu or wgpu"))),
-        };
+        let backend = parse_backend(&backend)?;
         let device = device_for(backend).await.map_err(js_error)?;
         let session = Session::new(settings, &device).map_err(js_error)?;
         log::info!("new run on the {} backend", backend.name());
-        Ok(Trainer { session, backend })
+        Ok(Trainer { session, backend, lost: false })
     }
 
     /// Runs up to `n` steps and returns the progress. A diverged run rejects with the message;
     /// its history is kept and can still be drawn.
     pub async fn step(&mut self, n: usize) -> Result<JsValue, JsError> {
+        if self.lost {
+            return Err(js_error(LossgapError::Device(LOST_DEVICE.to_string())));
+        }
         self.session.step(n).await.map_err(js_error)?;
         to_js(&self.session.progress())
+    }
+
+    /// The same run on the CPU, brought to the same step by replaying its batches, with the
+    /// epochs already charted kept: what the page does when the WebGPU device is lost.
+    #[wasm_bindgen(js_name = continueOnCpu)]
+    pub async fn continue_on_cpu(&self) -> Result<Trainer, JsError> {
+        let device = device_for(BackendChoice::Cpu).await.map_err(js_error)?;
+        let session = self.session.replay_on(&device).await.map_err(js_error)?;
+        log::info!("run moved to the CPU at step {}", session.progress().step);
+        Ok(Trainer { session, backend: BackendChoice::Cpu, lost: false })
+    }
+
+    /// Test hook: makes the next `step` fail as it does when the WebGPU device is lost, so the
+    /// page's fallback can be tested without breaking a real GPU.
+    #[wasm_bindgen(js_name = simulateDeviceLoss)]
+    pub fn simulate_device_loss(&mut self) {
+        self.lost = true;
     }
 
     /// Where the run stands: epoch, step, latest figures, and why it ended if it has.
@@ -52,6 +73,11 @@ impl Trainer {
     /// Best epochs, divergence spans and the latest error decomposition.
     pub fn summary(&self) -> Result<JsValue, JsError> {
         to_js(&RunSummary::of(self.session.history()))
+    }
+
+    /// The explanation written from this run's figures, one sentence per item.
+    pub fn explanation(&self) -> Result<JsValue, JsError> {
+        to_js(&crate::lesson::explain(self.session.settings(), self.session.history()))
     }
 
     /// The backend this run trains on.
@@ -74,7 +100,8 @@ impl Trainer {
     #[wasm_bindgen(js_name = drawCurves)]
     pub fn draw_curves(&self, canvas: HtmlCanvasElement, scale: f64) -> Result<(), JsError> {
         let area = canvas_area(canvas)?;
-        chart::draw_curves(&area, self.session.history(), style(scale)).map_err(js_error)
+        chart::draw_curves(&area, self.session.history(), self.session.settings(), style(scale))
+            .map_err(js_error)
     }
 
     /// Draws the forecast chart onto `canvas`.
@@ -92,11 +119,20 @@ impl Trainer {
     }
 }
 
-fn style(scale: f64) -> Style {
+/// `"cpu"` or `"wgpu"`.
+pub(super) fn parse_backend(name: &str) -> Result<BackendChoice, JsError> {
+    match name {
+        "cpu" => Ok(BackendChoice::Cpu),
+        "wgpu" => Ok(BackendChoice::Wgpu),
+        other => Err(JsError::new(&format!("backend '{other}' is not cpu or wgpu"))),
+    }
+}
+
+pub(super) fn style(scale: f64) -> Style {
     Style { scale: if scale.is_finite() && scale > 0.0 { scale.min(4.0) } else { 1.0 } }
 }
 
-fn canvas_area(
+pub(super) fn canvas_area(
     canvas: HtmlCanvasElement,
 ) -> Result<plotters::drawing::DrawingArea<CanvasBackend, plotters::coord::Shift>, JsError> {
     CanvasBackend::with_canvas_object(canvas)
@@ -104,6 +140,6 @@ fn canvas_area(
         .ok_or_else(|| JsError::new("the canvas has no 2D context"))
 }
 
-fn js_error(error: LossgapError) -> JsError {
+pub(super) fn js_error(error: LossgapError) -> JsError {
     JsError::new(&error.to_string())
 }
