@@ -16,7 +16,8 @@ function row(tag, values) {
 
 function figure(value) {
   if (value === null || value === undefined) return '–';
-  return Number.isInteger(value) ? String(value) : value.toPrecision(4);
+  // Four significant digits, without trailing zeros (1.5, not 1.500).
+  return String(Number(value.toPrecision(4)));
 }
 
 export function showSentences(list, sentences) {

@@ -5,13 +5,13 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    INK, SPAN_COLOUR, Style, TRAIN_COLOUR, VAL_LOSS_COLOUR, VAL_MAE_COLOUR, VAL_MSE_COLOUR,
-    chart_error, draw_legend, padded_range, x_label_count,
+    INK, PARTING_COLOUR, SPAN_COLOUR, Style, TRAIN_COLOUR, VAL_LOSS_COLOUR, VAL_MAE_COLOUR,
+    VAL_MSE_COLOUR, chart_error, draw_legend, padded_range, x_label_count,
 };
 use crate::error::LossgapError;
 use crate::loss::LossKind;
 use crate::settings::{DatasetKind, EarlyStop, Settings};
-use crate::train::History;
+use crate::train::{History, NOTABLE_PARTING};
 
 /// Draws the curves chart of `history`, a run with `settings`, onto `area` (the caller presents
 /// the drawing). The settings say which early stop to mark and whether validation MSE shares the
@@ -68,7 +68,25 @@ pub fn draw_curves<DB: DrawingBackend>(
         .draw()
         .map_err(chart_error)?;
 
-    // Spans first, so the curves are drawn over them.
+    // The strongest parting of MSE and MAE (the explanation's first sentence) as a band under
+    // everything, then the epoch-to-epoch spans, so the curves are drawn over both.
+    if let Some(p) = history.strongest_parting().filter(|p| p.mse_change >= NOTABLE_PARTING) {
+        let corners = [(p.start_epoch as f64, losses.start), (p.end_epoch as f64, losses.end)];
+        let band = PARTING_COLOUR.mix(0.18).filled();
+        chart
+            .draw_series(std::iter::once(Rectangle::new(corners, band)))
+            .map_err(chart_error)?
+            .label(format!(
+                "MSE up {:.0} %, MAE down (epochs {}–{})",
+                100.0 * p.mse_change,
+                p.start_epoch,
+                p.end_epoch
+            ))
+            .legend(move |(x, y)| {
+                Rectangle::new([(x, y - legend_w / 3), (x + legend_w, y + legend_w / 3)], band)
+            });
+    }
+    // Epoch-to-epoch spans where the loss rose while the MAE fell.
     for span in history.divergence_spans() {
         let corners =
             [(span.start_epoch as f64, losses.start), (span.end_epoch as f64, losses.end)];

@@ -25,6 +25,8 @@ pub const VAL_MAE_COLOUR: RGBColor = RGBColor(34, 139, 34);
 pub const VAL_MSE_COLOUR: RGBColor = RGBColor(140, 86, 75);
 /// Shaded spans where validation loss rises while MAE falls.
 pub const SPAN_COLOUR: RGBColor = RGBColor(214, 39, 40);
+/// The band where validation MSE rose while validation MAE stayed below its start.
+pub const PARTING_COLOUR: RGBColor = RGBColor(255, 187, 60);
 /// Predictions.
 pub const PREDICTION_COLOUR: RGBColor = RGBColor(148, 103, 189);
 /// Dark grey for truth, text and marks.

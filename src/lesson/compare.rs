@@ -70,7 +70,7 @@ fn best_sentence(
         .filter_map(|r| {
             let (value, at) = figure(r)?;
             Some(format!(
-                "{} {} at epoch {at} (+{:.1} %)",
+                "trained on {}: {} at epoch {at}, +{:.1} %",
                 r.label,
                 number(value),
                 100.0 * (value / best - 1.0)
@@ -78,10 +78,10 @@ fn best_sentence(
         })
         .collect();
     let sentence = format!(
-        "Lowest {what}: trained on {}, {} at epoch {epoch}; the others reached {}.",
+        "Lowest {what}: trained on {}, {} at epoch {epoch} ({}).",
         winner.label,
         number(best),
-        if others.is_empty() { "nothing yet".to_string() } else { others.join(", ") }
+        if others.is_empty() { "no other run yet".to_string() } else { others.join("; ") }
     );
     Some((sentence, winner.label.clone()))
 }
@@ -111,7 +111,7 @@ mod tests {
         ];
         let text = explain_comparison(&rows).join(" ");
         assert!(text.contains("Lowest validation MAE: trained on MAE, 0.16 at epoch 9"), "{text}");
-        assert!(text.contains("MSE 0.2 at epoch 5 (+25.0 %)"), "{text}");
+        assert!(text.contains("epoch 9 (trained on MSE: 0.2 at epoch 5, +25.0 %)"), "{text}");
         assert!(text.contains("Lowest validation MSE: trained on MSE, 0.05 at epoch 4"), "{text}");
         assert!(text.contains("is not the run best by MSE"), "{text}");
     }

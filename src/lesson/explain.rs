@@ -3,7 +3,7 @@
 
 use super::worked::number;
 use crate::settings::{EarlyStop, Settings};
-use crate::train::{EpochRecord, History, StopReason};
+use crate::train::{EpochRecord, History, NOTABLE_PARTING, StopReason};
 
 /// The sentences that read `history` of a run with `settings`, in the order a reader wants
 /// them: what parted, where each figure was best, what the errors look like, how it ended.
@@ -24,16 +24,13 @@ pub fn explain(settings: &Settings, history: &History) -> Vec<String> {
     out
 }
 
-/// A parting smaller than this (relative rise of validation MSE) is not worth a sentence.
-const NOTABLE_RISE: f64 = 0.01;
-
 /// The strongest parting of MSE and MAE, the epoch-to-epoch spans the chart shades, or a
 /// sentence saying there is neither.
 fn divergence(history: &History) -> Vec<String> {
     let record = |epoch: usize| &history.records[epoch - 1];
     let mut out = Vec::new();
 
-    if let Some(p) = history.strongest_parting().filter(|p| p.mse_change >= NOTABLE_RISE) {
+    if let Some(p) = history.strongest_parting().filter(|p| p.mse_change >= NOTABLE_PARTING) {
         let (first, last) = (record(p.start_epoch), record(p.end_epoch));
         out.push(format!(
             "From epoch {} to {}, validation MSE rose {} ({} → {}) while validation MAE fell {} \

@@ -131,8 +131,11 @@ fn clamp_ranges(settings: &mut Settings, notices: &mut Vec<String>) {
         let clamped = value.clamp(range.min, range.max);
         if clamped != value {
             notices.push(format!(
-                "{} = {value} is outside {} to {}; using {clamped}",
-                range.field, range.min, range.max
+                "{} = {} is outside {} to {}; using {clamped}",
+                range.field,
+                short_number(value),
+                range.min,
+                range.max
             ));
             let mut map = to_map(settings);
             let is_whole = matches!(map.get(range.field), Some(Value::Number(n)) if n.is_u64());
@@ -144,6 +147,12 @@ fn clamp_ranges(settings: &mut Settings, notices: &mut Vec<String>) {
             }
         }
     }
+}
+
+/// A number as written, or in exponent form when that would be long (1e-300 has 300 digits).
+fn short_number(value: f64) -> String {
+    let plain = value.to_string();
+    if plain.len() <= 24 { plain } else { format!("{value:e}") }
 }
 
 /// `settings` with `field` taken from `base`; the base itself if that is still not valid.

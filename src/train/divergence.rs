@@ -51,6 +51,9 @@ fn span(first: (usize, f64, f64), last: (usize, f64, f64)) -> DivergenceSpan {
     }
 }
 
+/// A parting whose validation MSE rose less than this (relative) is too small to show or tell.
+pub const NOTABLE_PARTING: f64 = 0.01;
+
 /// A stretch of epochs over which validation MSE ended higher than it started while validation
 /// MAE ended lower and never climbed back above its starting value: the claim the `divergence`
 /// preset makes, in numbers. Unlike [`DivergenceSpan`] it tolerates the epoch-to-epoch wobble

@@ -10,7 +10,9 @@ mod stats;
 
 pub use compare::{COMPARE_RUNS, CompareRow, Comparison, check_losses};
 pub use decomposition::{Decomposition, decompose};
-pub use divergence::{DivergenceSpan, Parting, divergence_spans, strongest_parting};
+pub use divergence::{
+    DivergenceSpan, NOTABLE_PARTING, Parting, divergence_spans, strongest_parting,
+};
 pub use history::{EpochRecord, History, StopReason};
 pub use session::{Forecast, Progress, Session, dataset_for};
 pub use stats::{mean, median};

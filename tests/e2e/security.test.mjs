@@ -202,31 +202,33 @@ test('the policy allows scripts from this origin only, none inline',
     assert.deepEqual(directives.get('script-src')?.sort(),
       ["'self'", "'wasm-unsafe-eval'"]);
 
-    // The browser enforces it: no inline script, no eval.
+    // The browser enforces it: no inline script, handler or string eval.
+    // (Playwright's own evaluate may eval; code the page schedules may not.)
     const blocked = await page.evaluate(async () => {
       const directives = [];
       document.addEventListener('securitypolicyviolation',
         (e) => directives.push(e.effectiveDirective));
+      setTimeout('window.ran = "timer"', 0);
+      const button = document.createElement('button');
+      button.setAttribute('onclick', 'window.ran = "handler"');
+      document.body.append(button);
+      button.click();
       const script = document.createElement('script');
-      script.textContent = 'window.inlineRan = true';
+      script.textContent = 'window.ran = "inline"';
       document.body.append(script);
-      let evaluated = 'ran';
-      try {
-        new Function('return 1')();
-      } catch (error) {
-        evaluated = error.name;
-      }
       // Violation events are queued as tasks.
-      await new Promise((done) => setTimeout(done, 200));
-      return { directives, inline: window.inlineRan ?? false, evaluated };
+      await new Promise((done) => setTimeout(done, 300));
+      button.remove();
+      script.remove();
+      return { directives: directives.sort(), ran: window.ran ?? null };
     });
-    assert.ok(blocked.directives.includes('script-src-elem'),
-      `no violation for the inline script: ${blocked.directives}`);
-    assert.equal(blocked.inline, false, 'an inline script ran');
-    assert.equal(blocked.evaluated, 'EvalError', 'eval ran');
+    assert.deepEqual(blocked, { ran: null,
+      directives: ['script-src', 'script-src-attr', 'script-src-elem'] });
     // Chromium reports each refusal on the console; nothing else may be.
-    assert.deepEqual(errors.filter((e) => !/^Refused to /.test(e)), []);
-    assert.ok(errors.length >= 1, 'the refusals were not reported');
+    assert.equal(errors.length, 3, errors.join('\n'));
+    for (const error of errors) {
+      assert.match(error, /violates the following Content Security Policy/);
+    }
     await page.close();
   });
 
@@ -265,6 +267,11 @@ test('in a sandboxed iframe the page loads, trains and copes', async () => {
   await frame.click('#copy-link');
   await waitFor(async () => /Copy this link: http/.test(
     await frame.textContent('#messages')), 10000);
+
+  // Chromium logs the blocked clipboard as an error: the one expected.
+  const clipboard = /^Permissions policy violation: The Clipboard API/;
+  assert.ok(errors.some((e) => clipboard.test(e)), lines.join('\n'));
+  errors.splice(0, errors.length, ...errors.filter((e) => !clipboard.test(e)));
 
   const origin = new URL(env.base).origin;
   const foreign = requests.filter((url) => !url.startsWith('data:')
