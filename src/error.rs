@@ -52,6 +52,10 @@ pub enum LossgapError {
     #[error("chart error: {0}")]
     Chart(String),
 
+    /// The benchmark workload could not be read or run.
+    #[error("benchmark: {0}")]
+    Bench(String),
+
     /// A preset name that does not exist.
     #[error("unknown preset '{name}'; known presets: {known}")]
     UnknownPreset {

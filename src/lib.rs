@@ -5,6 +5,7 @@
 //! the browser layer (`web`, wasm32 only) and the native CLI (`src/main.rs`) both drive the same
 //! [`train::Session`] and draw the same [`chart`]s.
 
+pub mod bench;
 pub mod chart;
 pub mod data;
 pub mod device;

@@ -4,7 +4,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::{INK, Style, chart_error, draw_legend, padded_range, x_label_count};
+use super::{EpochAxes, Style, chart_error, draw_legend, epoch_chart, padded_range};
 use crate::error::LossgapError;
 use crate::train::History;
 
@@ -29,40 +29,15 @@ pub fn draw_compare<DB: DrawingBackend>(
     area.fill(&WHITE).map_err(chart_error)?;
     let records = || runs.iter().flat_map(|run| run.history.records.iter());
     let last_epoch = records().map(|r| r.epoch).max().unwrap_or(1).max(1);
-    let epochs = 0.5..(last_epoch as f64 + 0.5);
     let mses = padded_range(records().map(|r| r.val_mse));
     let maes = padded_range(records().map(|r| r.val_mae));
 
-    let mut chart = ChartBuilder::on(area)
-        .caption(
-            "same data, different losses: validation MSE and MAE",
-            ("sans-serif", style.font(16.0)).into_font().color(&INK),
-        )
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(35.0))
-        .y_label_area_size(style.px(60.0))
-        .right_y_label_area_size(style.px(60.0))
-        .build_cartesian_2d(epochs.clone(), mses)
-        .map_err(chart_error)?
-        .set_secondary_coord(epochs, maes);
-    chart
-        .configure_mesh()
-        .label_style(("sans-serif", style.font(12.0)))
-        .axis_desc_style(("sans-serif", style.font(13.0)))
-        .x_desc("epoch")
-        .x_labels(x_label_count(area, style).min(last_epoch + 1))
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_desc("validation MSE (solid)")
-        .light_line_style(WHITE.mix(0.0))
-        .draw()
-        .map_err(chart_error)?;
-    chart
-        .configure_secondary_axes()
-        .label_style(("sans-serif", style.font(12.0)))
-        .axis_desc_style(("sans-serif", style.font(13.0)))
-        .y_desc("validation MAE (dashed)")
-        .draw()
-        .map_err(chart_error)?;
+    let axes = EpochAxes {
+        caption: "same data, different losses: validation MSE and MAE",
+        left: "validation MSE (solid)",
+        right: "validation MAE (dashed)",
+    };
+    let mut chart = epoch_chart(area, axes, last_epoch, mses, maes, style)?;
 
     let legend_w = style.px(18.0) as i32;
     for (run, colour) in runs.iter().zip(RUN_COLOURS) {

@@ -5,8 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    INK, PARTING_COLOUR, SPAN_COLOUR, Style, TRAIN_COLOUR, VAL_LOSS_COLOUR, VAL_MAE_COLOUR,
-    VAL_MSE_COLOUR, chart_error, draw_legend, padded_range, x_label_count,
+    EpochAxes, INK, PARTING_COLOUR, SPAN_COLOUR, Style, TRAIN_COLOUR, VAL_LOSS_COLOUR,
+    VAL_MAE_COLOUR, VAL_MSE_COLOUR, chart_error, draw_legend, epoch_chart, padded_range,
 };
 use crate::error::LossgapError;
 use crate::loss::LossKind;
@@ -26,7 +26,6 @@ pub fn draw_curves<DB: DrawingBackend>(
     area.fill(&WHITE).map_err(chart_error)?;
     let records = &history.records;
     let last_epoch = records.last().map_or(1, |r| r.epoch).max(1);
-    let epochs = 0.5..(last_epoch as f64 + 0.5);
     // Unnormalised runs report loss and MSE in the same units; there, a run not trained on MSE
     // also draws its validation MSE, so MSE and MAE are charted together.
     let same_units = settings.dataset != DatasetKind::Series || !settings.normalise;
@@ -37,36 +36,12 @@ pub fn draw_curves<DB: DrawingBackend>(
         }));
     let maes = padded_range(records.iter().map(|r| r.val_mae));
 
-    let mut chart = ChartBuilder::on(area)
-        .caption(
-            "validation loss and validation MAE",
-            ("sans-serif", style.font(16.0)).into_font().color(&INK),
-        )
-        .margin(style.px(10.0))
-        .x_label_area_size(style.px(35.0))
-        .y_label_area_size(style.px(60.0))
-        .right_y_label_area_size(style.px(60.0))
-        .build_cartesian_2d(epochs.clone(), losses.clone())
-        .map_err(chart_error)?
-        .set_secondary_coord(epochs, maes.clone());
-    chart
-        .configure_mesh()
-        .label_style(("sans-serif", style.font(12.0)))
-        .axis_desc_style(("sans-serif", style.font(13.0)))
-        .x_desc("epoch")
-        .x_labels(x_label_count(area, style).min(last_epoch + 1))
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_desc("loss (normalised)")
-        .light_line_style(WHITE.mix(0.0))
-        .draw()
-        .map_err(chart_error)?;
-    chart
-        .configure_secondary_axes()
-        .label_style(("sans-serif", style.font(12.0)))
-        .axis_desc_style(("sans-serif", style.font(13.0)))
-        .y_desc("validation MAE")
-        .draw()
-        .map_err(chart_error)?;
+    let axes = EpochAxes {
+        caption: "validation loss and validation MAE",
+        left: "loss (normalised)",
+        right: "validation MAE",
+    };
+    let mut chart = epoch_chart(area, axes, last_epoch, losses.clone(), maes, style)?;
 
     // The strongest parting of MSE and MAE (the explanation's first sentence) as a band under
     // everything, then the epoch-to-epoch spans, so the curves are drawn over both.

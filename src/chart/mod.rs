@@ -84,6 +84,73 @@ where
         .map_err(chart_error)
 }
 
+/// The text of a chart with a left and a right value axis over epochs.
+pub(crate) struct EpochAxes<'t> {
+    /// The title above the chart.
+    pub caption: &'t str,
+    /// The left axis's description.
+    pub left: &'t str,
+    /// The right axis's description.
+    pub right: &'t str,
+}
+
+/// A chart of epochs `1..=last_epoch` against `left` and `right` value ranges, with its mesh
+/// and both axes drawn in the style the curves and comparison charts share.
+pub(crate) fn epoch_chart<'a, DB: plotters::prelude::DrawingBackend + 'a>(
+    area: &'a plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
+    axes: EpochAxes,
+    last_epoch: usize,
+    left: std::ops::Range<f64>,
+    right: std::ops::Range<f64>,
+    style: Style,
+) -> Result<EpochChart<'a, DB>, LossgapError> {
+    use plotters::prelude::*;
+
+    let epochs = 0.5..(last_epoch as f64 + 0.5);
+    let mut chart = ChartBuilder::on(area)
+        .caption(axes.caption, ("sans-serif", style.font(16.0)).into_font().color(&INK))
+        .margin(style.px(10.0))
+        .x_label_area_size(style.px(35.0))
+        .y_label_area_size(style.px(60.0))
+        .right_y_label_area_size(style.px(60.0))
+        .build_cartesian_2d(epochs.clone(), left)
+        .map_err(chart_error)?
+        .set_secondary_coord(epochs, right);
+    chart
+        .configure_mesh()
+        .label_style(("sans-serif", style.font(12.0)))
+        .axis_desc_style(("sans-serif", style.font(13.0)))
+        .x_desc("epoch")
+        .x_labels(x_label_count(area, style).min(last_epoch + 1))
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_desc(axes.left)
+        .light_line_style(WHITE.mix(0.0))
+        .draw()
+        .map_err(chart_error)?;
+    chart
+        .configure_secondary_axes()
+        .label_style(("sans-serif", style.font(12.0)))
+        .axis_desc_style(("sans-serif", style.font(13.0)))
+        .y_desc(axes.right)
+        .draw()
+        .map_err(chart_error)?;
+    Ok(chart)
+}
+
+/// What [`epoch_chart`] builds: epochs against two value axes.
+pub(crate) type EpochChart<'a, DB> = plotters::chart::DualCoordChartContext<
+    'a,
+    DB,
+    plotters::coord::cartesian::Cartesian2d<
+        plotters::coord::types::RangedCoordf64,
+        plotters::coord::types::RangedCoordf64,
+    >,
+    plotters::coord::cartesian::Cartesian2d<
+        plotters::coord::types::RangedCoordf64,
+        plotters::coord::types::RangedCoordf64,
+    >,
+>;
+
 /// How many x-axis labels fit: about one per 80 CSS pixels, so narrow screens stay legible.
 pub(crate) fn x_label_count<DB: plotters::prelude::DrawingBackend>(
     area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,

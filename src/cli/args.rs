@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Train a forecaster and report each epoch.
     Train(Box<TrainArgs>),
+    /// Time the standard benchmark workload and print its JSON lines.
+    Bench(BenchArgs),
     /// Train two to four runs that differ only in the loss, in lockstep, and compare them.
     Compare(Box<CompareArgs>),
     /// List the presets, one line each.
@@ -141,6 +143,23 @@ pub struct SettingArgs {
     /// Seed of the series, the initial weights and the batch order.
     #[arg(long)]
     pub seed: Option<u64>,
+}
+
+/// Flags of `lossgap bench`.
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// The workload series (JSON with `x`, `window`, `split_t`); the shipped copy by default.
+    #[arg(long)]
+    pub series: Option<PathBuf>,
+    /// How many times to repeat the timing (medians and min–max are printed).
+    #[arg(long, default_value_t = 5)]
+    pub repeats: usize,
+    /// Also run this many steps and report memory and step time early against late.
+    #[arg(long)]
+    pub soak: Option<usize>,
+    /// Where to train.
+    #[arg(long, value_parser = ["cpu", "wgpu"], default_value = "cpu")]
+    pub backend: String,
 }
 
 /// Flags of `lossgap score`.

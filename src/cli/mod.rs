@@ -2,6 +2,7 @@
 //! device error), 2 bad arguments. Errors become one line on stderr here, and nowhere else.
 
 mod args;
+mod bench;
 mod compare;
 mod score;
 mod train;
@@ -28,6 +29,7 @@ pub fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Train(args) => train::run(*args),
         Command::Compare(args) => compare::run(*args),
+        Command::Bench(args) => bench::run(args),
         Command::Presets => {
             print_presets();
             Ok(())

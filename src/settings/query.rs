@@ -6,7 +6,8 @@ use serde_json::{Map, Value};
 use super::{Settings, ranges};
 
 /// Keys the page itself reads (not settings); they are passed over here without a notice.
-pub const PAGE_KEYS: [&str; 6] = ["backend", "embed", "autoplay", "hide", "preset", "speed"];
+pub const PAGE_KEYS: [&str; 7] =
+    ["backend", "embed", "autoplay", "hide", "preset", "speed", "compare"];
 
 /// Longest value echoed back in a notice.
 const ECHO_LIMIT: usize = 40;

@@ -3,9 +3,11 @@
 //! Errors become a `JsError` here, once.
 
 mod backend;
+mod bench;
 mod compare;
 mod trainer;
 
+pub use bench::{BenchRun, wasm_memory_bytes};
 pub use compare::Comparer;
 pub use trainer::Trainer;
 

@@ -23,6 +23,8 @@ pub struct Trainer {
     backend: BackendChoice,
     /// Set by the test hook: the next step fails as a lost device would.
     lost: bool,
+    /// Set by the test hook: the next step panics.
+    panic: bool,
 }
 
 #[wasm_bindgen]
@@ -35,7 +37,7 @@ impl Trainer {
         let device = device_for(backend).await.map_err(js_error)?;
         let session = Session::new(settings, &device).map_err(js_error)?;
         log::info!("new run on the {} backend", backend.name());
-        Ok(Trainer { session, backend, lost: false })
+        Ok(Trainer { session, backend, lost: false, panic: false })
     }
 
     /// Runs up to `n` steps and returns the progress. A diverged run rejects with the message;
@@ -43,6 +45,11 @@ impl Trainer {
     pub async fn step(&mut self, n: usize) -> Result<JsValue, JsError> {
         if self.lost {
             return Err(js_error(LossgapError::Device(LOST_DEVICE.to_string())));
+        }
+        if self.panic {
+            // The page must show a message and a reload link when Rust panics; nothing else
+            // makes a panic happen on purpose.
+            panic!("a panic requested by the test hook");
         }
         self.session.step(n).await.map_err(js_error)?;
         to_js(&self.session.progress())
@@ -55,7 +62,7 @@ impl Trainer {
         let device = device_for(BackendChoice::Cpu).await.map_err(js_error)?;
         let session = self.session.replay_on(&device).await.map_err(js_error)?;
         log::info!("run moved to the CPU at step {}", session.progress().step);
-        Ok(Trainer { session, backend: BackendChoice::Cpu, lost: false })
+        Ok(Trainer { session, backend: BackendChoice::Cpu, lost: false, panic: false })
     }
 
     /// Test hook: makes the next `step` fail as it does when the WebGPU device is lost, so the
@@ -63,6 +70,12 @@ impl Trainer {
     #[wasm_bindgen(js_name = simulateDeviceLoss)]
     pub fn simulate_device_loss(&mut self) {
         self.lost = true;
+    }
+
+    /// Test hook: makes the next `step` panic, to test the page's handling of a trapped module.
+    #[wasm_bindgen(js_name = simulatePanic)]
+    pub fn simulate_panic(&mut self) {
+        self.panic = true;
     }
 
     /// Where the run stands: epoch, step, latest figures, and why it ended if it has.

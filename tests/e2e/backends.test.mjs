@@ -3,24 +3,13 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, readout, screenshot, start, stop } from './browser.mjs';
+import {
+  epochOf, open, readout, screenshot, start, stepOf, stop, waitFor,
+} from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await stop(env ?? {}); });
-
-async function waitFor(check, timeout = 120000) {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error('timed out waiting');
-}
-
-const stepOf = async (page) => Number(await readout(page, 'step'));
-const epochOf = async (page) =>
-  Number((await readout(page, 'epoch')).split('/')[0]);
 
 test('with no WebGPU adapter the page trains on the CPU', async () => {
   const noAdapter = (page) => page.addInitScript(() => {

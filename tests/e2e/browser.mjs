@@ -71,3 +71,18 @@ export async function chartsDrawn(page) {
     });
   });
 }
+
+// Polls `check` until it holds; throws after `timeout` ms.
+export async function waitFor(check, timeout = 120000) {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error('timed out waiting');
+}
+
+// The completed epochs and the steps, as the readouts show them.
+export const epochOf = async (page) =>
+  Number((await readout(page, 'epoch')).split('/')[0]);
+export const stepOf = async (page) => Number(await readout(page, 'step'));

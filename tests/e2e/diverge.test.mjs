@@ -4,24 +4,13 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chartsDrawn, open, readout, screenshot, start, stop }
-  from './browser.mjs';
+import {
+  chartsDrawn, epochOf, open, readout, screenshot, start, stop, waitFor,
+} from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await stop(env ?? {}); });
-
-async function waitFor(check, timeout = 60000) {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error('timed out waiting');
-}
-
-const epochOf = async (page) =>
-  Number((await readout(page, 'epoch')).split('/')[0]);
 
 test('a diverging run stops, names the step and the fix, keeps its curves',
   async () => {
@@ -52,5 +41,25 @@ test('a diverging run stops, names the step and the fix, keeps its curves',
     assert.equal(await readout(page, 'ended'), 'no');
     // The divergence is reported as a message, not as a console error.
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+test('a Rust panic shows a message and a reload link, not a frozen page',
+  async () => {
+    const { page } = await open(env.context, env.base,
+      '?backend=cpu&hidden=8&epochs=3');
+    await page.click('#step');
+    await waitFor(async () => Number(await readout(page, 'step')) === 1);
+    await page.evaluate(() => window.lossgap.simulatePanic());
+    await page.click('#step');
+    await page.waitForSelector('#fatal', { state: 'visible' });
+    assert.match(await page.textContent('#fatal-text'),
+      /lossgap stopped: the WebAssembly module failed/);
+    assert.ok(await page.isVisible('#reload'));
+    assert.ok(await chartsDrawn(page), 'the charts keep what was drawn');
+    // Play does nothing more once the module is gone.
+    await page.click('#play');
+    assert.equal(await page.getAttribute('#play', 'aria-pressed'), 'false');
+    await screenshot(page, 'panic');
     await page.close();
   });

@@ -4,24 +4,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  chartsDrawn, open, readout, screenshot, start, stop,
+  chartsDrawn, epochOf, open, screenshot, start, stop, waitFor,
 } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await stop(env ?? {}); });
-
-async function waitFor(check, timeout = 90000) {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error('timed out waiting');
-}
-
-const epochOf = async (page) =>
-  Number((await readout(page, 'epoch')).split('/')[0]);
 
 const explanation = (page) => page.$$eval('#explanation li',
   (items) => items.map((li) => li.textContent));

@@ -4,25 +4,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  chartsDrawn, open, readout, screenshot, start, stop,
+  chartsDrawn, epochOf, open, readout, screenshot, start, stepOf, stop, waitFor,
 } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await stop(env ?? {}); });
-
-const epochOf = async (page) =>
-  Number((await readout(page, 'epoch')).split('/')[0]);
-const stepOf = async (page) => Number(await readout(page, 'step'));
-
-async function waitFor(check, timeout = 60000) {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error('timed out waiting');
-}
 
 test('play trains, the readouts advance and the charts are drawn',
   async () => {

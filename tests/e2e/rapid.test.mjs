@@ -5,7 +5,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chartsDrawn, open, readout, start, stop } from './browser.mjs';
+import { chartsDrawn, open, start, stepOf, stop, waitFor } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -20,17 +20,6 @@ const SELECTS = ['loss', 'model', 'noise', 'early_stop'];
 // ranges make one step take seconds in the debug build, and the clamping
 // of the ranges is tested in Rust.
 const COST_CAP = { hidden: 16, window: 16, batch: 64 };
-
-async function waitFor(check, timeout = 60000) {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error('timed out waiting');
-}
-
-const stepOf = async (page) => Number(await readout(page, 'step'));
 
 // mulberry32: small, seeded, the same sequence on every run.
 function generator(seed) {
@@ -103,28 +92,45 @@ function fire(act) {
   }
 }
 
-// The next event, drawn from `random`.
+// The next event, drawn from `random`. Events that build a new run (reset,
+// new data, settings) cost the most, so they are a third of the mix.
 function draw(random) {
   const r = random();
-  if (r < 0.12) return { kind: 'click', id: 'play' };
-  if (r < 0.24) return { kind: 'click', id: 'step' };
-  if (r < 0.30) return { kind: 'click', id: 'reset' };
-  if (r < 0.34) return { kind: 'click', id: 'new-data' };
-  if (r < 0.46) {
+  if (r < 0.14) return { kind: 'click', id: 'play' };
+  if (r < 0.28) return { kind: 'click', id: 'step' };
+  if (r < 0.32) return { kind: 'click', id: 'reset' };
+  if (r < 0.35) return { kind: 'click', id: 'new-data' };
+  if (r < 0.43) {
     return { kind: 'select', key: SELECTS[Math.floor(random() * 4)],
       pick: random() };
   }
-  if (r < 0.60) {
+  if (r < 0.53) {
     return { kind: 'range', pick: random(), value: random(),
       caps: COST_CAP };
   }
-  if (r < 0.75) return { kind: 'key', key: ['Space', 's', 'r'][
+  if (r < 0.70) return { kind: 'key', key: ['Space', 's', 'r'][
     Math.floor(random() * 3)] };
-  if (r < 0.81) return { kind: 'play-twice' };
-  if (r < 0.86) return { kind: 'reset-in-step' };
+  if (r < 0.78) return { kind: 'play-twice' };
+  if (r < 0.82) return { kind: 'reset-in-step' };
   if (r < 0.96) return { kind: 'frame' };
   return { kind: 'sleep', ms: Math.floor(random() * 30) };
 }
+
+test('Play pressed three times within a frame runs one loop', async () => {
+  const { page, errors } = await open(env.context, env.base, QUERY,
+    (page) => page.addInitScript(watchLoops));
+  // Play, pause, play before the first loop sees the pause.
+  await page.evaluate(() => {
+    for (let i = 0; i < 3; i += 1) document.getElementById('play').click();
+  });
+  await waitFor(async () => (await stepOf(page)) >= 8);
+  assert.equal(await page.evaluate(() => window.loopsSeen), 1);
+  await page.click('#play');
+  await waitFor(async () =>
+    (await page.getAttribute('body', 'data-loops')) === '0', 10000);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 
 test(`${EVENTS} random control events leave the page working`,
   async () => {
@@ -169,6 +175,6 @@ test(`${EVENTS} random control events leave the page working`,
       (await page.getAttribute('body', 'data-loops')) === '0', 10000);
     assert.ok((await page.evaluate(() => window.loopsSeen)) <= 1);
     assert.deepEqual(errors, []);
-    console.log(`# ${EVENTS} events in ${elapsed} ms (seed ${SEED})`);
+    console.log(`${EVENTS} events in ${elapsed} ms (seed ${SEED})`);
     await page.close();
   });

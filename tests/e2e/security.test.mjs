@@ -5,22 +5,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { chartsDrawn, open, readout, start, stop } from './browser.mjs';
+import { chartsDrawn, open, start, stepOf, stop, waitFor } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await stop(env ?? {}); });
-
-async function waitFor(check, timeout = 60000) {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error('timed out waiting');
-}
-
-const stepOf = async (page) => Number(await readout(page, 'step'));
 
 // Keys the page reads itself, besides the settings.
 const PAGE_KEYS = ['backend', 'embed', 'autoplay', 'hide', 'preset', 'speed',

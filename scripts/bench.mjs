@@ -1,0 +1,117 @@
+// `npm run bench`: the standard workload in headless Chromium, on the CPU
+// and on WebGPU (shortened when the adapter is a software emulator), plus
+// the page's figures: time to the first plotted point from a cold cache,
+// what the page downloads, the longest main-thread task while it trains,
+// and wasm memory over a long run. One JSON line per figure.
+//
+// Options: --quick (fewer repeats, a short soak), --soak N (steps).
+
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { start, stop } from '../tests/e2e/browser.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const soakAt = args.indexOf('--soak');
+const SOAK = soakAt >= 0 ? Number(args[soakAt + 1]) : (quick ? 600 : 10000);
+const REPEATS = quick ? 2 : 5;
+const TRAIN_MS = 10000;
+
+function emit(line) {
+  console.log(JSON.stringify(line));
+}
+
+async function benchPage(env, query, timeout) {
+  const page = await env.context.newPage();
+  try {
+    await page.goto(`${env.base}www/bench.html?${query}`);
+    await page.waitForFunction(() => window.benchResult !== undefined,
+      null, { timeout, polling: 500 });
+    return await page.evaluate(() => window.benchResult);
+  } finally {
+    await page.close();
+  }
+}
+
+// Loads the page cold, records every response, and watches long tasks.
+async function pageFigures(env) {
+  const page = await env.context.newPage();
+  // Sizes come from the files served (the wasm is streamed, so its
+  // response body is not available to Playwright).
+  const sizes = new Map();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!url.href.startsWith(env.base)) return;
+    let path = decodeURIComponent(url.pathname).slice(1);
+    if (path === '' || path.endsWith('/')) path += 'index.html';
+    try {
+      const body = readFileSync(path);
+      sizes.set(path, { raw: body.length, gzip: gzipSync(body).length });
+    } catch { /* not a file of ours */ }
+  });
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        window.longTasks.push([entry.startTime, entry.duration]);
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${env.base}?backend=cpu&autoplay=1`);
+  await page.waitForFunction(
+    () => performance.getEntriesByName('first-point').length > 0,
+    null, { timeout: 120000, polling: 50 });
+  const firstPoint = await page.evaluate(
+    () => performance.getEntriesByName('first-point')[0].startTime);
+  const before = [...sizes.values()];
+  await page.waitForTimeout(TRAIN_MS);
+  // Only tasks while training: loading and compiling the module come
+  // before the first point and count in that figure instead.
+  const tasks = (await page.evaluate(() => window.longTasks))
+    .filter(([at]) => at > firstPoint).map(([, duration]) => duration);
+  const steps = await page.textContent('dd[data-readout="step"]');
+  await page.close();
+
+  const sum = (key) => before.reduce((total, s) => total + s[key], 0);
+  emit({ figure: 'time_to_first_point_ms', value: firstPoint,
+    note: 'cold cache, CPU backend, default settings' });
+  emit({ figure: 'bundle_before_first_point', files: before.length,
+    raw_bytes: sum('raw'), gzip_bytes: sum('gzip') });
+  emit({ figure: 'longest_main_thread_task_ms',
+    value: tasks.length ? Math.max(...tasks) : 0, long_tasks: tasks.length,
+    over_ms: TRAIN_MS, steps_trained: Number(steps),
+    note: 'default settings at the default speed (4 steps per frame)' });
+}
+
+async function main() {
+  const env = await start();
+  try {
+    await pageFigures(env);
+
+    const cpu = await benchPage(env, `backend=cpu&repeats=${REPEATS}`,
+      600000);
+    emit({ ...cpu, peer: 'lossgap-wasm', where: 'chromium',
+      backend: 'ndarray' });
+
+    // WebGPU: a software adapter takes seconds per step, so there the
+    // protocol shrinks to 1 warm-up and 2 timed steps, and says so.
+    const gpu = await benchPage(env,
+      'backend=wgpu&repeats=1&warm=1&timed=2&epoch=0', 600000);
+    const software = /swiftshader|llvmpipe|software/i.test(gpu.adapter ?? '');
+    emit({ ...gpu, peer: 'lossgap-wasm', where: 'chromium', backend: 'wgpu',
+      protocol: 'shortened: 1 warm-up, 2 timed steps, 1 run, no epoch'
+        + (software ? ' (software adapter)' : '') });
+
+    const soak = await benchPage(env, `backend=cpu&repeats=0&soak=${SOAK}`,
+      3600000);
+    emit({ ...soak.soak, figure: 'soak', where: 'chromium',
+      backend: 'ndarray', error: soak.error });
+  } finally {
+    await stop(env);
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error?.message ?? error}`);
+  process.exit(1);
+});
