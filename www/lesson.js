@@ -37,7 +37,7 @@ export function showWorked(table, list, example) {
   showSentences(list, example.sentences);
 }
 
-export function showCompareTable(table, rows) {
+export function showCompareTable(table, rows, caption) {
   const head = row('th', ['trained on', 'best val MAE', 'epoch',
     'best val MSE', 'epoch', 'MSE share, top 1 %', 'residual mean',
     'residual median']);
@@ -50,5 +50,5 @@ export function showCompareTable(table, rows) {
       figure(r.best_val_mse?.[1]), share, figure(d.residual_mean),
       figure(d.residual_median)]);
   });
-  table.replaceChildren(head, ...body);
+  table.replaceChildren(cell('caption', caption), head, ...body);
 }

@@ -187,7 +187,10 @@ function refreshCompare(progress) {
   const epochs = all.reduce((sum, p) => sum + p.epoch, 0);
   if (epochs !== state.drawnEpoch) {
     state.drawnEpoch = epochs;
-    showCompareTable($('compare-table'), comparer.rows());
+    const done = Math.min(...all.map((p) => p.epoch));
+    showCompareTable($('compare-table'), comparer.rows(),
+      `epoch ${done} / ${state.settings.epochs}, step ${all[0].step} of `
+      + `each run`);
     showSentences($('explanation'), comparer.explanation());
     draw();
   }

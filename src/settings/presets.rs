@@ -88,8 +88,8 @@ fn seed_linear() -> Settings {
         dataset: DatasetKind::FourPoint,
         loss: LossKind::Mse,
         batch: 1,
-        lr: 0.1,
-        epochs: 200,
+        lr: 0.3,
+        epochs: 300,
         ..Settings::default()
     }
 }

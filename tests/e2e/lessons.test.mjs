@@ -67,6 +67,8 @@ test('compare mode trains losses side by side and tabulates them',
     await waitFor(async () => (await page.$$('#compare-table tr')).length
       === 3 && !(await page.textContent('#compare-table')).includes('–'));
     assert.ok(await page.isVisible('#compare'));
+    assert.match(await page.textContent('#compare-table caption'),
+      /^epoch \d \/ 3, step \d+ of each run$/);
     assert.ok(!(await page.isVisible('#curves')));
     const drawn = await page.evaluate(() => {
       const canvas = document.getElementById('compare');
