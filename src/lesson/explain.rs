@@ -32,10 +32,18 @@ fn divergence(history: &History) -> Vec<String> {
 
     if let Some(p) = history.strongest_parting().filter(|p| p.mse_change >= NOTABLE_PARTING) {
         let (first, last) = (record(p.start_epoch), record(p.end_epoch));
+        let (share_before, share_after) =
+            (first.decomposition.top1_share, last.decomposition.top1_share);
+        // Only say that a few errors grew when their share of the MSE did.
+        let reading = if share_after > share_before {
+            "the typical error shrank while a few errors grew"
+        } else {
+            "the typical error shrank while the squared errors, summed, grew"
+        };
         out.push(format!(
             "From epoch {} to {}, validation MSE rose {} ({} → {}) while validation MAE fell {} \
-             ({} → {}) and never climbed back above its epoch-{} value: the typical error shrank \
-             while a few errors grew (the largest 1 % went from {} to {} of the MSE).",
+             ({} → {}) and never climbed back above its epoch-{} value: {reading} (the largest \
+             1 % of errors held {} of the MSE, then {}).",
             p.start_epoch,
             p.end_epoch,
             percent(p.mse_change),
@@ -45,8 +53,8 @@ fn divergence(history: &History) -> Vec<String> {
             number(first.val_mae),
             number(last.val_mae),
             p.start_epoch,
-            percent(first.decomposition.top1_share),
-            percent(last.decomposition.top1_share)
+            percent(share_before),
+            percent(share_after)
         ));
     }
 
@@ -233,6 +241,8 @@ mod tests {
         assert!(text.contains("From epoch 2 to 4, validation MSE rose 25.0 % (1.6 → 2)"), "{text}");
         assert!(text.contains("validation MAE fell 10.0 % (0.4 → 0.36)"), "{text}");
         assert!(text.contains("in 1 stretch (shaded in the chart)"), "{text}");
+        // The largest errors' share did not grow here, so the text does not claim it did.
+        assert!(text.contains("the squared errors, summed, grew"), "{text}");
         assert!(text.contains("lowest at epoch 2 and validation MAE at epoch 4"), "{text}");
         assert!(text.contains("largest 1 % of errors hold 20.0 %"), "{text}");
         assert!(text.contains("mean is +0.05 and the median −0.1, 0.15 apart"), "{text}");
