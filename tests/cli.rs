@@ -89,25 +89,17 @@ fn the_worked_example_preset_prints_its_table_and_sentences() {
     assert!(stdout.contains("From B to C, MSE rises from 1 to 2.25 while MAE falls"), "{stdout}");
 }
 
+/// `lossgap compare` on a tiny RNN and series, with `args` added.
+fn compare_tiny(args: &[&str]) -> Output {
+    let tiny = ["compare", "--model", "rnn", "--hidden", "4", "--window", "4"];
+    let all: Vec<&str> =
+        tiny.iter().chain(["--series-length", "120"].iter()).chain(args).copied().collect();
+    lossgap(&all)
+}
+
 #[test]
 fn compare_writes_one_column_group_per_loss() {
-    let out = lossgap(&[
-        "compare",
-        "--losses",
-        "mse,mae,huber",
-        "--model",
-        "rnn",
-        "--hidden",
-        "4",
-        "--window",
-        "4",
-        "--series-length",
-        "120",
-        "--epochs",
-        "3",
-        "--csv",
-        "-",
-    ]);
+    let out = compare_tiny(&["--losses", "mse,mae,huber", "--epochs", "3", "--csv", "-"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     let rows: Vec<&str> = stdout.lines().collect();
@@ -119,21 +111,7 @@ fn compare_writes_one_column_group_per_loss() {
 
 #[test]
 fn compare_prints_the_table_and_its_explanation() {
-    let out = lossgap(&[
-        "compare",
-        "--losses",
-        "mse,mae",
-        "--model",
-        "rnn",
-        "--hidden",
-        "4",
-        "--window",
-        "4",
-        "--series-length",
-        "120",
-        "--epochs",
-        "2",
-    ]);
+    let out = compare_tiny(&["--losses", "mse,mae", "--epochs", "2"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(stdout.contains("best val MAE"), "{stdout}");

@@ -173,16 +173,10 @@ pub fn draw_curves<DB: DrawingBackend>(
     };
     if let Some(epoch) = loss_stop {
         let x = epoch as f64;
-        let dash = (losses.end - losses.start) / 30.0;
-        let pieces = (0..30).step_by(2).map(|k| {
-            let y0 = losses.start + k as f64 * dash;
-            PathElement::new(
-                vec![(x, y0), (x, y0 + dash)],
-                VAL_LOSS_COLOUR.stroke_width(style.px(2.0)),
-            )
-        });
+        let line = vec![(x, losses.start), (x, losses.end)];
+        let stroke = VAL_LOSS_COLOUR.stroke_width(style.px(2.0));
         chart
-            .draw_series(pieces)
+            .draw_series(DashedLineSeries::new(line, style.px(8.0), style.px(8.0), stroke))
             .map_err(chart_error)?
             .label(format!("stopping on val loss would end here (epoch {epoch})"))
             .legend(move |(x, y)| {

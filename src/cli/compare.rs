@@ -56,9 +56,7 @@ fn parse_losses(names: &[String]) -> Result<Vec<LossKind>, CliError> {
     names
         .iter()
         .map(|name| {
-            LossKind::ALL
-                .into_iter()
-                .find(|kind| kind.name() == name)
+            LossKind::from_name(name)
                 .ok_or_else(|| CliError::Usage(format!("--losses: unknown loss '{name}'")))
         })
         .collect()

@@ -33,6 +33,11 @@ impl LossKind {
     pub const ALL: [LossKind; 5] =
         [LossKind::Mse, LossKind::Mae, LossKind::Huber, LossKind::Mixed, LossKind::Pinball];
 
+    /// The kind called `name` (as [`LossKind::name`] writes it), if any.
+    pub fn from_name(name: &str) -> Option<LossKind> {
+        LossKind::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+
     /// The name used in settings, URLs and the CLI.
     pub fn name(self) -> &'static str {
         match self {

@@ -48,7 +48,8 @@ impl Comparison {
         let mut runs = Vec::with_capacity(losses.len());
         for &loss in losses {
             let run_settings = Settings { loss, ..settings.clone() };
-            runs.push(Session::with_dataset(run_settings, data.clone(), device)?);
+            // Only the loss differs from the settings validated above.
+            runs.push(Session::build(run_settings, data.clone(), device));
         }
         Ok(Comparison { runs })
     }

@@ -27,6 +27,16 @@ pub struct EpochRecord {
     pub decomposition: Decomposition,
 }
 
+impl EpochRecord {
+    /// The figure early stopping on `metric` watches (validation loss when it is off).
+    pub fn watched(&self, metric: EarlyStop) -> f64 {
+        match metric {
+            EarlyStop::ValMae => self.val_mae,
+            EarlyStop::ValLoss | EarlyStop::Off => self.val_loss,
+        }
+    }
+}
+
 /// Why a run ended.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
@@ -106,10 +116,7 @@ impl History {
     pub fn would_stop(&self, metric: EarlyStop, patience: usize) -> Option<(usize, usize)> {
         let mut best: Option<(usize, f64)> = None;
         for record in &self.records {
-            let value = match metric {
-                EarlyStop::ValMae => record.val_mae,
-                EarlyStop::ValLoss | EarlyStop::Off => record.val_loss,
-            };
+            let value = record.watched(metric);
             if best.is_none_or(|(_, b)| value < b) {
                 best = Some((record.epoch, value));
             }

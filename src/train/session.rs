@@ -103,7 +103,7 @@ impl Session {
     }
 
     /// Builds the run from settings already validated.
-    fn build(settings: Settings, data: Dataset, device: &Device) -> Session {
+    pub(super) fn build(settings: Settings, data: Dataset, device: &Device) -> Session {
         let device = device.clone().autodiff();
         let arch = Architecture {
             kind: settings.model,
@@ -241,9 +241,8 @@ impl Session {
     /// charted) are kept as they were, and later epochs come from the new device.
     pub async fn replay_on(&self, device: &Device) -> Result<Session> {
         let mut replay = Session::build(self.settings.clone(), self.data.clone(), device);
-        replay.shuffle = self.shuffle;
         if !self.shuffle {
-            replay.order = (0..replay.data.train.len()).collect();
+            replay = replay.without_shuffling();
         }
         let target = self.steps;
         while replay.steps < target && !replay.is_finished() {
@@ -360,7 +359,7 @@ impl Session {
         if self.settings.early_stop == EarlyStop::Off {
             return;
         }
-        let value = metric_of(self.settings.early_stop, record);
+        let value = record.watched(self.settings.early_stop);
         if self.best.as_ref().is_none_or(|best| value < best.value) {
             self.best = Some(Best {
                 epoch: record.epoch,
@@ -409,14 +408,6 @@ impl Session {
         log::info!("{error}");
         self.finish(StopReason::Diverged { step: self.steps, message: error.to_string() });
         error
-    }
-}
-
-/// The figure early stopping watches.
-fn metric_of(metric: EarlyStop, record: &EpochRecord) -> f64 {
-    match metric {
-        EarlyStop::ValMae => record.val_mae,
-        EarlyStop::ValLoss | EarlyStop::Off => record.val_loss,
     }
 }
 

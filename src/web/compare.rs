@@ -31,9 +31,7 @@ impl Comparer {
         let losses = losses
             .iter()
             .map(|name| {
-                LossKind::ALL
-                    .into_iter()
-                    .find(|kind| kind.name() == name)
+                LossKind::from_name(name)
                     .ok_or_else(|| JsError::new(&format!("losses: unknown loss '{name}'")))
             })
             .collect::<Result<Vec<_>, _>>()?;
