@@ -58,7 +58,7 @@ fn elman_gradients_match_finite_differences() {
     };
     let flat: Vec<f32> = sequences.iter().flatten().map(|&v| v as f32).collect();
     let input = Tensor::<3>::from_data(TensorData::new(flat, [BATCH, TIME, 1]), &device);
-    let last = layer.forward(input).narrow(1, TIME - 1, 1).reshape([BATCH, HIDDEN]);
+    let last = layer.forward(input, false).reshape([BATCH, HIDDEN]);
     let weights = Tensor::<2>::from_data(TensorData::new(to_f32(&mix), [1, HIDDEN]), &device);
     let value = (last * weights).sum();
 

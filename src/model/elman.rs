@@ -28,8 +28,9 @@ impl ElmanLayer {
         }
     }
 
-    /// `[batch, time, inputs]` in, `[batch, time, hidden]` out, starting from h₀ = 0.
-    pub fn forward(&self, sequence: Tensor<3>) -> Tensor<3> {
+    /// `[batch, time, inputs]` in, starting from h₀ = 0. Out: `[batch, time, hidden]` with
+    /// `every_step`, else only the last state as `[batch, 1, hidden]`.
+    pub fn forward(&self, sequence: Tensor<3>, every_step: bool) -> Tensor<3> {
         let [batch, time, inputs] = sequence.dims();
         let [_, hidden] = self.hidden_weight.dims();
 
@@ -41,13 +42,15 @@ impl ElmanLayer {
             .reshape([batch, time, hidden]);
 
         let mut state = Tensor::<2>::zeros([batch, hidden], &projected.device());
-        let mut outputs = Vec::with_capacity(time);
+        let mut outputs = Vec::with_capacity(if every_step { time } else { 0 });
         for t in 0..time {
             let step = projected.clone().narrow(1, t, 1).reshape([batch, hidden]);
             state = (step + state.matmul(self.hidden_weight.val())).tanh();
-            outputs.push(state.clone());
+            if every_step {
+                outputs.push(state.clone());
+            }
         }
-        Tensor::stack(outputs, 1)
+        if every_step { Tensor::stack(outputs, 1) } else { state.unsqueeze_dim(1) }
     }
 }
 

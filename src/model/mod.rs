@@ -2,9 +2,11 @@
 //! last hidden state, or a plain linear map from the window to the output.
 
 mod elman;
+mod gru;
 mod init;
 
 pub use elman::{ElmanLayer, elman_reference_forward};
+pub use gru::GruLayer;
 
 use burn::module::Module;
 use burn::nn::gru::GruConfig;
@@ -25,21 +27,46 @@ const WEIGHT_STREAM: u64 = 2;
 pub enum Recurrent {
     /// Elman RNN with tanh.
     Rnn(ElmanLayer),
-    /// burn's GRU.
-    Gru(Gru),
+    /// GRU with fused gates.
+    Gru(GruLayer),
     /// burn's LSTM.
     Lstm(Lstm),
 }
 
 impl Recurrent {
-    /// `[batch, time, features]` in, `[batch, time, hidden]` out.
-    fn forward(&self, sequence: Tensor<3>) -> Tensor<3> {
+    /// `[batch, time, features]` in; `[batch, time, hidden]` out with `every_step`, else only the
+    /// last state as `[batch, 1, hidden]`.
+    fn forward(&self, sequence: Tensor<3>, every_step: bool) -> Tensor<3> {
         match self {
-            Recurrent::Rnn(layer) => layer.forward(sequence),
-            Recurrent::Gru(layer) => layer.forward(sequence, None),
-            Recurrent::Lstm(layer) => layer.forward(sequence, None).0,
+            Recurrent::Rnn(layer) => layer.forward(sequence, every_step),
+            Recurrent::Gru(layer) => layer.forward(sequence, every_step),
+            Recurrent::Lstm(layer) => {
+                let all = layer.forward(sequence, None).0;
+                if every_step {
+                    return all;
+                }
+                let time = all.dims()[1];
+                all.narrow(1, time - 1, 1)
+            }
         }
     }
+}
+
+/// A layer as first built: burn's GRU stands in for the fused one so that the seeded weights are
+/// drawn in the same order and shapes as before the GRU was fused, and runs keep their curves.
+#[allow(clippy::large_enum_variant)]
+#[derive(Module, Debug)]
+enum Draft {
+    Rnn(ElmanLayer),
+    Gru(Gru),
+    Lstm(Lstm),
+}
+
+/// The model as first built, before its GRU layers are fused.
+#[derive(Module, Debug)]
+struct DraftForecaster {
+    layers: Vec<Draft>,
+    head: Linear,
 }
 
 /// The shape of a forecaster.
@@ -71,15 +98,26 @@ impl Forecaster {
         let mut features = 1;
         if arch.kind != ModelKind::Linear {
             for _ in 0..arch.layers {
-                layers.push(recurrent_layer(arch.kind, features, arch.hidden, device));
+                layers.push(draft_layer(arch.kind, features, arch.hidden, device));
                 features = arch.hidden;
             }
         }
         let head_inputs = if layers.is_empty() { arch.window } else { arch.hidden };
         let head = LinearConfig::new(head_inputs, arch.outputs).init(device);
 
-        let model = Forecaster { layers, head };
-        model.map(&mut init::Reseed::new(Rng::derive(seed, WEIGHT_STREAM)))
+        let draft = DraftForecaster { layers, head };
+        let draft = draft.map(&mut init::Reseed::new(Rng::derive(seed, WEIGHT_STREAM)));
+
+        let layers = draft
+            .layers
+            .into_iter()
+            .map(|layer| match layer {
+                Draft::Rnn(layer) => Recurrent::Rnn(layer),
+                Draft::Gru(layer) => Recurrent::Gru(GruLayer::from_burn(&layer)),
+                Draft::Lstm(layer) => Recurrent::Lstm(layer),
+            })
+            .collect();
+        Forecaster { layers, head: draft.head }
     }
 
     /// `[batch, window]` in, `[batch, outputs]` out.
@@ -89,22 +127,21 @@ impl Forecaster {
         }
         let [batch, time] = windows.dims();
         let mut sequence = windows.reshape([batch, time, 1]);
-        for layer in &self.layers {
-            sequence = layer.forward(sequence);
+        let depth = self.layers.len();
+        for (index, layer) in self.layers.iter().enumerate() {
+            // Only the last layer's last state reaches the head; earlier layers pass every step.
+            sequence = layer.forward(sequence, index + 1 < depth);
         }
         let hidden = sequence.dims()[2];
-        let last = sequence.narrow(1, time - 1, 1).reshape([batch, hidden]);
-        self.head.forward(last)
+        self.head.forward(sequence.reshape([batch, hidden]))
     }
 }
 
-/// One recurrent layer of `kind` (not `Linear`).
-fn recurrent_layer(kind: ModelKind, inputs: usize, hidden: usize, device: &Device) -> Recurrent {
+/// One recurrent layer of `kind` (not `Linear`), as first built.
+fn draft_layer(kind: ModelKind, inputs: usize, hidden: usize, device: &Device) -> Draft {
     match kind {
-        ModelKind::Gru => Recurrent::Gru(GruConfig::new(inputs, hidden, true).init(device)),
-        ModelKind::Lstm => Recurrent::Lstm(LstmConfig::new(inputs, hidden, true).init(device)),
-        ModelKind::Rnn | ModelKind::Linear => {
-            Recurrent::Rnn(ElmanLayer::new(inputs, hidden, device))
-        }
+        ModelKind::Gru => Draft::Gru(GruConfig::new(inputs, hidden, true).init(device)),
+        ModelKind::Lstm => Draft::Lstm(LstmConfig::new(inputs, hidden, true).init(device)),
+        ModelKind::Rnn | ModelKind::Linear => Draft::Rnn(ElmanLayer::new(inputs, hidden, device)),
     }
 }
