@@ -10,7 +10,7 @@ use crate::error::{LossgapError, Result};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum BackendChoice {
-    /// The CPU (burn-ndarray).
+    /// The CPU (burn-flex).
     Cpu,
     /// WebGPU in the browser; Vulkan, Metal or DX12 natively (burn-wgpu).
     Wgpu,
@@ -26,13 +26,28 @@ impl BackendChoice {
     }
 }
 
-/// The CPU device.
-#[cfg(feature = "ndarray")]
+/// The name of the backend [`cpu_device`] returns, as benchmarks print it.
+pub const CPU_BACKEND: &str = "flex";
+
+/// The CPU device: burn-flex, which ran the standard workload about twice as fast as
+/// burn-ndarray natively (`lossgap bench --backend ndarray|flex`; see BENCHMARKS.md).
+#[cfg(feature = "flex")]
 pub fn cpu_device() -> Device {
-    // Limitation: burn marks burn-ndarray deprecated in favour of burn-flex; ndarray is the
-    // backend the project was specified and measured on, and flex has not been measured yet.
-    #[allow(deprecated)]
-    Device::ndarray()
+    Device::flex()
+}
+
+/// A CPU backend by name (`ndarray` or `flex`), for benchmarks that compare them.
+pub fn cpu_device_named(name: &str) -> std::result::Result<Device, crate::error::LossgapError> {
+    match name {
+        #[cfg(feature = "ndarray")]
+        #[allow(deprecated)]
+        "ndarray" => Ok(Device::ndarray()),
+        #[cfg(feature = "flex")]
+        "flex" => Ok(Device::flex()),
+        other => Err(crate::error::LossgapError::Device(format!(
+            "this build has no CPU backend named '{other}'"
+        ))),
+    }
 }
 
 /// The wgpu device, initialised natively (the browser uses its own asynchronous set-up).
@@ -47,7 +62,7 @@ pub fn native_wgpu_device() -> Result<Device> {
 #[cfg(not(target_family = "wasm"))]
 pub fn native_device(choice: BackendChoice) -> Result<Device> {
     match choice {
-        #[cfg(feature = "ndarray")]
+        #[cfg(feature = "flex")]
         BackendChoice::Cpu => Ok(cpu_device()),
         #[cfg(feature = "wgpu")]
         BackendChoice::Wgpu => native_wgpu_device(),

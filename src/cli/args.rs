@@ -157,8 +157,9 @@ pub struct BenchArgs {
     /// Also run this many steps and report memory and step time early against late.
     #[arg(long)]
     pub soak: Option<usize>,
-    /// Where to train.
-    #[arg(long, value_parser = ["cpu", "wgpu"], default_value = "cpu")]
+    /// Where to train: `cpu` (the default CPU backend), `wgpu`, or a CPU backend by name
+    /// (`ndarray`, `flex`) to compare them.
+    #[arg(long, value_parser = ["cpu", "wgpu", "ndarray", "flex"], default_value = "cpu")]
     pub backend: String,
 }
 

@@ -7,7 +7,7 @@ use std::time::Instant;
 use lossgap::bench::{
     TIMED_STEPS, WARM_UP_STEPS, WorkloadSeries, median_min_max, time_steps, workload_session,
 };
-use lossgap::device::{BackendChoice, native_device};
+use lossgap::device::{BackendChoice, CPU_BACKEND, cpu_device_named, native_device};
 use lossgap::executor::block_on;
 use serde_json::json;
 
@@ -26,8 +26,11 @@ pub fn run(args: BenchArgs) -> Result<(), CliError> {
         None => SERIES.to_string(),
     };
     let series = WorkloadSeries::from_json(&text)?;
-    let backend = if args.backend == "wgpu" { BackendChoice::Wgpu } else { BackendChoice::Cpu };
-    let device = native_device(backend)?;
+    let (device, backend_name) = match args.backend.as_str() {
+        "wgpu" => (native_device(BackendChoice::Wgpu)?, "wgpu"),
+        "cpu" => (native_device(BackendChoice::Cpu)?, CPU_BACKEND),
+        name => (cpu_device_named(name)?, name),
+    };
     let started = Instant::now();
     let now = move || started.elapsed().as_secs_f64() * 1000.0;
 
@@ -49,7 +52,7 @@ pub fn run(args: BenchArgs) -> Result<(), CliError> {
     let (epoch_s, epoch_min, epoch_max) = median_min_max(&epochs);
     let line = json!({
         "peer": "lossgap-native",
-        "backend": if backend == BackendChoice::Wgpu { "wgpu" } else { "ndarray" },
+        "backend": backend_name,
         "ms_per_step": ms, "ms_min": ms_min, "ms_max": ms_max,
         "epoch_s": epoch_s, "epoch_s_min": epoch_min, "epoch_s_max": epoch_max,
         "final_val_mse": last.map(|r| r.val_mse), "final_val_mae": last.map(|r| r.val_mae),

@@ -9,6 +9,7 @@ use super::to_js;
 use super::trainer::{js_error, parse_backend};
 use crate::Session;
 use crate::bench::{WorkloadSeries, time_steps, workload_session};
+use crate::device::cpu_device_named;
 
 /// A workload session the benchmark page times.
 #[wasm_bindgen]
@@ -18,10 +19,14 @@ pub struct BenchRun {
 
 #[wasm_bindgen]
 impl BenchRun {
-    /// A fresh workload session from the series file's JSON text on `backend`.
+    /// A fresh workload session from the series file's JSON text on `backend`: `cpu`, `wgpu`,
+    /// or a CPU backend by name (`ndarray`, `flex`) to compare them.
     pub async fn create(series_json: String, backend: String) -> Result<BenchRun, JsError> {
         let series = WorkloadSeries::from_json(&series_json).map_err(js_error)?;
-        let device = device_for(parse_backend(&backend)?).await.map_err(js_error)?;
+        let device = match backend.as_str() {
+            "ndarray" | "flex" => cpu_device_named(&backend).map_err(js_error)?,
+            _ => device_for(parse_backend(&backend)?).await.map_err(js_error)?,
+        };
         let session = workload_session(&series, &device).map_err(js_error)?;
         Ok(BenchRun { session })
     }
