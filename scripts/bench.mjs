@@ -80,7 +80,8 @@ async function pageFigures(env) {
   emit({ figure: 'longest_main_thread_task_ms',
     value: tasks.length ? Math.max(...tasks) : 0, long_tasks: tasks.length,
     over_ms: TRAIN_MS, steps_trained: Number(steps),
-    note: 'default settings at the default speed (4 steps per frame)' });
+    note: 'default settings at the default speed (at most 4 steps and 25 ms '
+      + 'of stepping per frame)' });
 }
 
 async function main() {

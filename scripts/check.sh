@@ -15,5 +15,5 @@ cargo clippy --all-targets -- -D warnings
 echo "== cargo test"
 cargo test
 
-echo "== cargo build --target wasm32-unknown-unknown --lib"
-cargo build --target wasm32-unknown-unknown --lib
+echo "== cargo build --release --target wasm32-unknown-unknown --lib"
+cargo build --release --target wasm32-unknown-unknown --lib

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent set-up for the page: the Rust build's needs, wasm-bindgen-cli at the exact version
-# in Cargo.lock, wasm-pack, and the npm dependencies. `--browser` also makes sure Chromium and
-# ChromeDriver are there (installing them from Debian when running as root).
+# in Cargo.lock, wasm-pack, wasm-opt, and the npm dependencies. `--browser` also makes sure
+# Chromium and ChromeDriver are there (installing them from Debian when running as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +18,15 @@ fi
 if ! command -v wasm-pack >/dev/null; then
   echo "setup: installing wasm-pack (several minutes, once)"
   cargo install --locked wasm-pack || cargo install wasm-pack
+fi
+
+# wasm-opt from binaryen 116 or newer: Debian's 108 breaks wasm-bindgen's output, and npm's build
+# runs in JavaScript (minutes on this module). The crate builds binaryen natively, once.
+wasm_opt="${CARGO_HOME:-$HOME/.cargo}/bin/wasm-opt"
+wasm_opt_version=$({ "$wasm_opt" --version 2>/dev/null || true; } | awk '{print $3}')
+if ! [ "${wasm_opt_version:-0}" -ge 116 ] 2>/dev/null; then
+  echo "setup: installing wasm-opt (binaryen, built from source: about 15 minutes, once)"
+  cargo install wasm-opt --locked
 fi
 
 if [ ! -d node_modules/playwright-core ] || [ package.json -nt node_modules/.package-lock.json ]

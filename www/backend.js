@@ -3,6 +3,20 @@
 
 const SOFTWARE = /swiftshader|llvmpipe|lavapipe|software|basic render/i;
 const PROBE_STEPS = 3;
+// A WebGPU failure thrown outside any promise (inside wgpu's callbacks) would
+// leave the timed run waiting for ever; past this limit the CPU runs instead.
+// Tests shorten it through `lossgapProbeLimitMs`.
+const PROBE_LIMIT_MS = 60000;
+
+// `promise`, or a rejection naming `what` once `ms` have passed.
+function within(ms, promise, what) {
+  let timer;
+  const limit = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(
+      `${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+}
 
 async function adapterInfo() {
   if (!('gpu' in navigator) || !navigator.gpu) {
@@ -52,7 +66,9 @@ export async function chooseBackend(requested, settings, Trainer) {
   }
   try {
     const cpu = await timeSteps(Trainer, settings, 'cpu');
-    const gpu = await timeSteps(Trainer, settings, 'wgpu');
+    const limit = globalThis.lossgapProbeLimitMs ?? PROBE_LIMIT_MS;
+    const gpu = await within(limit, timeSteps(Trainer, settings, 'wgpu'),
+      'the WebGPU test run');
     const name = gpu < cpu ? 'wgpu' : 'cpu';
     return { name, reason: `measured ${gpu.toFixed(1)} ms/step on WebGPU `
       + `against ${cpu.toFixed(1)} ms/step on the CPU` };

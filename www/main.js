@@ -273,13 +273,34 @@ async function continueOnCpu(why) {
   return state.trainer.progress();
 }
 
+// A frame stops stepping once this much time has gone, so that the page keeps
+// answering input while it trains: the speed control is the most steps a frame
+// may take, not a promise.
+const FRAME_BUDGET_MS = 25;
+
+// Up to `most` steps, one at a time, within the frame budget. It also stops
+// at the end of an epoch, so that the charts drawn then get a frame of their own.
+async function advanceWithin(most) {
+  const start = performance.now();
+  const startEpoch = active()?.progress?.()?.epoch;
+  let progress = null;
+  for (let done = 0; done < most; done += 1) {
+    progress = await advance(1);
+    if (!progress || !state.playing) break;
+    if (!Array.isArray(progress)
+      && (progress.stop || progress.epoch !== startEpoch)) break;
+    if (performance.now() - start >= FRAME_BUDGET_MS) break;
+  }
+  return progress;
+}
+
 function frame() {
   if (!state.playing) {
     countLoops(-1);
     return;
   }
   exclusive(async () => {
-    if (state.playing) refresh(await advance(state.page.speed));
+    if (state.playing) refresh(await advanceWithin(state.page.speed));
     if (state.playing) requestAnimationFrame(frame);
     else countLoops(-1);
   });

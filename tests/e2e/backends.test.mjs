@@ -38,6 +38,84 @@ test('a software adapter makes auto choose the CPU and say why',
     await page.close();
   });
 
+test('on a hardware adapter auto times both backends and keeps the faster',
+  async () => {
+    // The only adapter here is SwiftShader. Presented as hardware, it sends
+    // the page down the timed path a real GPU takes; the emulator then loses.
+    const page = await env.context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.addInitScript(() => {
+      if (!navigator.gpu) return;
+      const request = navigator.gpu.requestAdapter.bind(navigator.gpu);
+      navigator.gpu.requestAdapter = async (options) => {
+        const adapter = await request(options);
+        if (adapter) {
+          // Every field of the real info, with the names that give it away
+          // replaced: wgpu reads them too.
+          const real = adapter.info;
+          const info = {};
+          for (const key in real) info[key] = real[key];
+          Object.assign(info, { vendor: 'test', architecture: 'hardware',
+            device: 'test', description: 'presented as hardware',
+            isFallbackAdapter: false });
+          Object.defineProperty(adapter, 'isFallbackAdapter', { value: false });
+          Object.defineProperty(adapter, 'info', { value: info });
+        }
+        return adapter;
+      };
+    });
+    // A tiny model: each WebGPU step on the emulator takes seconds.
+    await page.goto(`${env.base}?model=rnn&hidden=4&window=4&batch=64`
+      + '&series_length=120&epochs=2');
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 300000 });
+    const text = await page.textContent('#messages');
+    if (/not available|no WebGPU adapter/.test(text)) return; // no WebGPU at all
+    const measured = text.match(
+      /measured ([\d.]+) ms\/step on WebGPU against ([\d.]+) ms\/step on the CPU/);
+    assert.ok(measured, text);
+    const [gpu, cpu] = [Number(measured[1]), Number(measured[2])];
+    assert.ok(gpu > 0 && cpu > 0, text);
+    assert.equal(await readout(page, 'backend'), gpu < cpu ? 'wgpu' : 'cpu');
+    await page.click('#step');
+    await waitFor(async () => (await stepOf(page)) === 1);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+test('a WebGPU test run that never finishes ends on the CPU, not a hang',
+  async () => {
+    // The page's own probe gets an adapter presented as hardware; burn's
+    // set-up, asking next, waits for ever, as a stuck driver would.
+    const stuck = (page) => page.addInitScript(() => {
+      window.lossgapProbeLimitMs = 3000;
+      if (!navigator.gpu) return;
+      const request = navigator.gpu.requestAdapter.bind(navigator.gpu);
+      let calls = 0;
+      navigator.gpu.requestAdapter = async (options) => {
+        calls += 1;
+        if (calls > 1) return new Promise(() => {});
+        const adapter = await request(options);
+        if (adapter) {
+          Object.defineProperty(adapter, 'isFallbackAdapter', { value: false });
+          Object.defineProperty(adapter, 'info',
+            { value: { vendor: 'test', description: 'presented as hardware' } });
+        }
+        return adapter;
+      };
+    });
+    const { page, errors } = await open(env.context, env.base,
+      '?model=rnn&hidden=4&window=4&batch=64&series_length=120', stuck);
+    const text = await page.textContent('#messages');
+    if (/not available|no WebGPU adapter/.test(text)) return; // no WebGPU at all
+    assert.match(text, /WebGPU failed a test run .*did not finish within 3 s/);
+    assert.equal(await readout(page, 'backend'), 'cpu');
+    await page.click('#step');
+    await waitFor(async () => (await stepOf(page)) === 1);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
 test('a WebGPU device lost mid-run continues on the CPU, epochs kept',
   async () => {
     // A tiny model: WebGPU here is a CPU emulator.
