@@ -108,7 +108,7 @@ async function main() {
     const soak = await benchPage(env, `backend=cpu&repeats=0&soak=${SOAK}`,
       3600000);
     emit({ ...soak.soak, figure: 'soak', where: 'chromium',
-      backend: 'ndarray', error: soak.error });
+      backend: 'cpu (flex)', error: soak.error });
   } finally {
     await stop(env);
   }
