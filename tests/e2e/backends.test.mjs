@@ -11,6 +11,15 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await stop(env ?? {}); });
 
+// The page runs on `backend`, takes one step without an error, and closes.
+async function stepsOnceOn(page, errors, backend) {
+  assert.equal(await readout(page, 'backend'), backend);
+  await page.click('#step');
+  await waitFor(async () => (await stepOf(page)) === 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+}
+
 test('with no WebGPU adapter the page trains on the CPU', async () => {
   const noAdapter = (page) => page.addInitScript(() => {
     if (navigator.gpu) navigator.gpu.requestAdapter = async () => null;
@@ -18,11 +27,7 @@ test('with no WebGPU adapter the page trains on the CPU', async () => {
   const { page, errors } = await open(env.context, env.base, '', noAdapter);
   assert.match(await page.textContent('#messages'),
     /no WebGPU adapter was found, so the CPU runs it/);
-  assert.equal(await readout(page, 'backend'), 'cpu');
-  await page.click('#step');
-  await waitFor(async () => (await stepOf(page)) === 1);
-  assert.deepEqual(errors, []);
-  await page.close();
+  await stepsOnceOn(page, errors, 'cpu');
 });
 
 test('a software adapter makes auto choose the CPU and say why',
@@ -76,11 +81,7 @@ test('on a hardware adapter auto times both backends and keeps the faster',
     assert.ok(measured, text);
     const [gpu, cpu] = [Number(measured[1]), Number(measured[2])];
     assert.ok(gpu > 0 && cpu > 0, text);
-    assert.equal(await readout(page, 'backend'), gpu < cpu ? 'wgpu' : 'cpu');
-    await page.click('#step');
-    await waitFor(async () => (await stepOf(page)) === 1);
-    assert.deepEqual(errors, []);
-    await page.close();
+    await stepsOnceOn(page, errors, gpu < cpu ? 'wgpu' : 'cpu');
   });
 
 test('a WebGPU test run that never finishes ends on the CPU, not a hang',
@@ -109,11 +110,7 @@ test('a WebGPU test run that never finishes ends on the CPU, not a hang',
     const text = await page.textContent('#messages');
     if (/not available|no WebGPU adapter/.test(text)) return; // no WebGPU at all
     assert.match(text, /WebGPU failed a test run .*did not finish within 3 s/);
-    assert.equal(await readout(page, 'backend'), 'cpu');
-    await page.click('#step');
-    await waitFor(async () => (await stepOf(page)) === 1);
-    assert.deepEqual(errors, []);
-    await page.close();
+    await stepsOnceOn(page, errors, 'cpu');
   });
 
 test('a WebGPU device lost mid-run continues on the CPU, epochs kept',
