@@ -4,14 +4,16 @@
 // what the page downloads, the longest main-thread task while it trains,
 // and wasm memory over a long run. One JSON line per figure.
 //
-// Options: --quick (fewer repeats, a short soak), --soak N (steps).
+// Options: --quick (fewer repeats, a short soak), --soak N (steps), --cpu
+// (leave out WebGPU, which takes minutes on a software adapter).
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { start, stop } from '../tests/e2e/browser.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+const cpuOnly = args.includes('--cpu');
 const soakAt = args.indexOf('--soak');
 const SOAK = soakAt >= 0 ? Number(args[soakAt + 1]) : (quick ? 600 : 10000);
 const REPEATS = quick ? 2 : 5;
@@ -70,6 +72,7 @@ async function pageFigures(env) {
   const tasks = (await page.evaluate(() => window.longTasks))
     .filter(([at]) => at > firstPoint).map(([, duration]) => duration);
   const steps = await page.textContent('dd[data-readout="step"]');
+  const slowest = await page.evaluate(() => window.lossgap.slowest());
   await page.close();
 
   const sum = (key) => before.reduce((total, s) => total + s[key], 0);
@@ -77,11 +80,37 @@ async function pageFigures(env) {
     note: 'cold cache, CPU backend, default settings' });
   emit({ figure: 'bundle_before_first_point', files: before.length,
     raw_bytes: sum('raw'), gzip_bytes: sum('gzip') });
+  // Everything the page may ever load: the static site `npm run build`
+  // writes, the full module (loaded only for WebGPU) included.
+  const site = ['index.html', 'www/style.css',
+    ...readdirSync('www').filter((f) => f.endsWith('.js')
+      && !f.startsWith('bench')).map((f) => `www/${f}`),
+    ...readdirSync('www/pkg').filter((f) => /\.(js|wasm)$/.test(f))
+      .map((f) => `www/pkg/${f}`)];
+  const all = site.map((path) => readFileSync(path));
+  emit({ figure: 'bundle_everything', files: all.length,
+    raw_bytes: all.reduce((total, b) => total + b.length, 0),
+    gzip_bytes: all.reduce((total, b) => total + gzipSync(b).length, 0) });
   emit({ figure: 'longest_main_thread_task_ms',
     value: tasks.length ? Math.max(...tasks) : 0, long_tasks: tasks.length,
     over_ms: TRAIN_MS, steps_trained: Number(steps),
     note: 'default settings at the default speed (at most 4 steps and 25 ms '
       + 'of stepping per frame)' });
+  // Which work the long tasks are made of: the longest of each kind.
+  const rounded = Object.fromEntries(Object.entries(slowest)
+    .map(([kind, ms]) => [kind, Math.round(ms * 10) / 10]));
+  emit({ figure: 'slowest_work_ms', ...rounded });
+}
+
+// WebGPU: a software adapter takes seconds per step, so there the protocol
+// shrinks to 1 warm-up and 2 timed steps, and says so.
+async function webGpuFigures(env) {
+  const gpu = await benchPage(env,
+    'backend=wgpu&repeats=1&warm=1&timed=2&epoch=0', 600000);
+  const software = /swiftshader|llvmpipe|software/i.test(gpu.adapter ?? '');
+  emit({ ...gpu, peer: 'lossgap-wasm', where: 'chromium', backend: 'wgpu',
+    protocol: 'shortened: 1 warm-up, 2 timed steps, 1 run, no epoch'
+      + (software ? ' (software adapter)' : '') });
 }
 
 async function main() {
@@ -89,21 +118,12 @@ async function main() {
   try {
     await pageFigures(env);
 
-    // Both CPU backends of the build, so that the default can follow the faster one.
-    for (const backend of ['ndarray', 'flex']) {
-      const cpu = await benchPage(env, `backend=${backend}&repeats=${REPEATS}`,
-        600000);
-      emit({ ...cpu, peer: 'lossgap-wasm', where: 'chromium', backend });
-    }
+    // The CPU path as the page runs it: flex, in the CPU-only module.
+    const cpu = await benchPage(env, `backend=cpu&repeats=${REPEATS}`, 600000);
+    emit({ ...cpu, peer: 'lossgap-wasm', where: 'chromium', backend: 'flex',
+      module: 'lossgap_cpu' });
 
-    // WebGPU: a software adapter takes seconds per step, so there the
-    // protocol shrinks to 1 warm-up and 2 timed steps, and says so.
-    const gpu = await benchPage(env,
-      'backend=wgpu&repeats=1&warm=1&timed=2&epoch=0', 600000);
-    const software = /swiftshader|llvmpipe|software/i.test(gpu.adapter ?? '');
-    emit({ ...gpu, peer: 'lossgap-wasm', where: 'chromium', backend: 'wgpu',
-      protocol: 'shortened: 1 warm-up, 2 timed steps, 1 run, no epoch'
-        + (software ? ' (software adapter)' : '') });
+    if (!cpuOnly) await webGpuFigures(env);
 
     const soak = await benchPage(env, `backend=cpu&repeats=0&soak=${SOAK}`,
       3600000);

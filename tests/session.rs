@@ -63,6 +63,64 @@ fn the_same_settings_and_seed_give_identical_curves() {
 }
 
 #[test]
+fn validation_in_parts_records_the_same_epochs_after_its_last_part() {
+    let settings = Settings { model: ModelKind::Gru, ..small() };
+    let (whole, outcome) = run(settings.clone());
+    outcome.unwrap();
+
+    // 7 windows per part does not divide the validation windows evenly.
+    let mut parts = Session::new(settings, &cpu_device()).unwrap().validate_in_chunks(7);
+    let windows = parts.dataset().valid.len();
+    assert!(!windows.is_multiple_of(7), "{windows} validation windows");
+    let steps = parts.steps_per_epoch();
+
+    // The epoch's last step starts the pass; the epoch is recorded with its last part.
+    block_on(parts.step(steps)).unwrap();
+    assert_eq!(parts.progress().epoch, 0);
+    block_on(parts.step(windows.div_ceil(7) - 1)).unwrap();
+    assert_eq!(parts.progress().epoch, 0);
+    let progress = block_on(parts.step(1)).unwrap();
+    assert_eq!((progress.epoch, progress.step), (1, steps));
+
+    block_on(parts.run_to_end()).unwrap();
+    assert_same_curves(whole.history().records.as_slice(), parts.history().records.as_slice());
+}
+
+/// Same epochs and training losses; validation figures within float tolerance.
+fn assert_same_curves(a: &[lossgap::train::EpochRecord], b: &[lossgap::train::EpochRecord]) {
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(b) {
+        assert_eq!((x.epoch, x.step, x.train_loss), (y.epoch, y.step, y.train_loss));
+        for (p, q) in [(x.val_loss, y.val_loss), (x.val_mse, y.val_mse), (x.val_mae, y.val_mae)] {
+            assert!((p - q).abs() <= 1e-6 * p.abs().max(1e-6), "{p} vs {q}");
+        }
+    }
+}
+
+#[test]
+fn a_replay_keeps_the_charted_epochs_and_finishes_a_pass_under_way() {
+    let settings = Settings { model: ModelKind::Gru, ..small() };
+    let (whole, outcome) = run(settings.clone());
+    outcome.unwrap();
+
+    // Moved in the middle of the second epoch's validation pass.
+    let mut moved = Session::new(settings, &cpu_device()).unwrap().validate_in_chunks(7);
+    let steps = moved.steps_per_epoch();
+    let parts = moved.dataset().valid.len().div_ceil(7);
+    block_on(moved.step(steps + parts + steps + 1)).unwrap();
+    assert_eq!((moved.progress().epoch, moved.progress().step), (1, 2 * steps));
+
+    let mut replay = block_on(moved.replay_on(&cpu_device())).unwrap();
+    assert_eq!(replay.progress().step, 2 * steps);
+    assert_eq!(replay.history().records.len(), 2);
+    assert_eq!(replay.history().records[0], moved.history().records[0]);
+
+    // On the same kind of device the replay carries on as if nothing had happened.
+    block_on(replay.run_to_end()).unwrap();
+    assert_same_curves(whole.history().records.as_slice(), replay.history().records.as_slice());
+}
+
+#[test]
 fn every_model_kind_trains_and_its_validation_mae_falls() {
     for model in ModelKind::ALL {
         let (session, outcome) = run(Settings { model, epochs: 4, layers: 1, ..small() });

@@ -51,7 +51,8 @@ async function timeSteps(Trainer, settings, backend) {
 }
 
 // Returns `{name, reason}` for the requested backend ('auto', 'cpu', 'wgpu').
-export async function chooseBackend(requested, settings, Trainer) {
+// `fullTrainer` loads the module with WebGPU, only when a test run needs it.
+export async function chooseBackend(requested, settings, fullTrainer) {
   if (requested === 'cpu') return { name: 'cpu', reason: 'chosen by you' };
   const adapter = await adapterInfo();
   if (!adapter.ok) {
@@ -65,6 +66,8 @@ export async function chooseBackend(requested, settings, Trainer) {
       + 'is a software emulator, far slower than the CPU path' };
   }
   try {
+    // Both timed in the same module, so that only the backend differs.
+    const Trainer = await fullTrainer();
     const cpu = await timeSteps(Trainer, settings, 'cpu');
     const limit = globalThis.lossgapProbeLimitMs ?? PROBE_LIMIT_MS;
     const gpu = await within(limit, timeSteps(Trainer, settings, 'wgpu'),

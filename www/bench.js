@@ -2,7 +2,10 @@
 // query parameters. All timing of steps happens in Rust (BenchRun.time), so
 // the figures match `lossgap bench`.
 
-import init, { BenchRun, wasmMemoryBytes } from './pkg/lossgap.js';
+import { engineFor } from './engine.js';
+
+let BenchRun = null;
+let wasmMemoryBytes = null;
 
 const params = new URLSearchParams(location.search);
 const number = (key, fallback) => Number(params.get(key) ?? fallback);
@@ -76,9 +79,11 @@ async function soak(series, backend, total) {
 }
 
 async function main() {
-  await init();
-  const series = await (await fetch('../bench/series.json')).text();
   const backend = params.get('backend') ?? 'cpu';
+  // The module the page would load for this backend: the CPU-only one for
+  // the CPU, the full one for WebGPU.
+  ({ BenchRun, wasmMemoryBytes } = await engineFor(backend));
+  const series = await (await fetch('../bench/series.json')).text();
   const result = { backend, adapter: await adapterName() };
   if (number('repeats', 5) > 0) {
     Object.assign(result, await timing(series, backend));

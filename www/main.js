@@ -1,10 +1,7 @@
 // The page shell: wires controls, the URL, the animation loop and the
 // readouts. Training, validation, parsing and drawing all live in Rust.
 
-import init, {
-  Comparer, Trainer, presets, ranges, settingsFromQuery, settingsToQuery,
-  workedExample,
-} from './pkg/lossgap.js';
+import { engineFor, loadEngine } from './engine.js';
 import { LOSSES, buildForm } from './controls.js';
 import { showCompareTable, showSentences, showWorked } from './lesson.js';
 import { chooseBackend } from './backend.js';
@@ -25,9 +22,30 @@ const state = {
   loops: 0,
   busy: Promise.resolve(),
   drawnEpoch: -1,
+  // What an epoch's end still has to show, a piece per frame (showEpoch).
+  queued: [],
   rate: { steps: 0, since: performance.now(), perSecond: 0 },
+  // The longest time each kind of main-thread work took, in ms: the
+  // benchmark prints it to say which work makes a long task.
+  slowest: {},
 };
 
+// Keeps `took` ms if it is the longest work of its `kind` so far.
+function keepSlowest(kind, took) {
+  if (!(state.slowest[kind] >= took)) state.slowest[kind] = took;
+}
+
+// Runs `work`, timing it as `kind`.
+function timed(kind, work) {
+  const start = performance.now();
+  const result = work();
+  keepSlowest(kind, performance.now() - start);
+  return result;
+}
+
+// The CPU-only module: settings, presets and the worked example (the same in
+// both modules), and every CPU run.
+let wasm = null;
 let updateForm = () => {};
 let presetList = [];
 
@@ -110,7 +128,7 @@ function pageQuery() {
 }
 
 function writeUrl() {
-  const query = settingsToQuery(state.settings) + pageQuery();
+  const query = wasm.settingsToQuery(state.settings) + pageQuery();
   history.replaceState(null, '', `?${query}`);
 }
 
@@ -119,7 +137,15 @@ function active() {
   return state.comparer ?? state.trainer;
 }
 
-function draw() {
+// The charts of the current mode, each with the Rust method that draws it.
+function charts() {
+  return state.comparer ? [['compare', 'drawCompare']]
+    : [['curves', 'drawCurves'], ['forecast', 'drawForecast'],
+      ['residuals', 'drawResiduals']];
+}
+
+// Draws `which` (every chart of the mode unless given).
+function draw(which = charts()) {
   const handle = active();
   if (!handle || state.dead) return;
   if (state.inFlight) {
@@ -128,10 +154,7 @@ function draw() {
   }
   state.redraw = false;
   const scale = window.devicePixelRatio || 1;
-  const charts = state.comparer ? [['compare', 'drawCompare']]
-    : [['curves', 'drawCurves'], ['forecast', 'drawForecast'],
-      ['residuals', 'drawResiduals']];
-  for (const [id, method] of charts) {
+  for (const [id, method] of which) {
     const canvas = $(id);
     const width = Math.round(canvas.clientWidth * scale);
     const height = Math.round(canvas.clientHeight * scale);
@@ -141,6 +164,30 @@ function draw() {
     }
     handle[method](canvas, scale);
   }
+}
+
+// What an epoch's end shows: while playing, each piece gets a frame of its
+// own instead of stepping, so that no task holds the page for the whole of
+// it; otherwise everything is shown at once.
+function showEpoch(jobs) {
+  const all = [...jobs, ...charts().map((chart) => () => {
+    timed(`draw ${chart[0]}`, () => draw([chart]));
+    // The benchmark reads the time to the first plotted point from this.
+    const marked = performance.getEntriesByName('first-point').length > 0;
+    if (chart[0] === 'curves' && state.drawnEpoch >= 1 && !marked) {
+      performance.mark('first-point');
+      // Loading and compiling come before it and count there, as for long
+      // tasks: the slowest work is timed from here on.
+      state.slowest = {};
+    }
+  })];
+  state.queued = state.playing ? all : [];
+  if (!state.playing) for (const job of all) job();
+}
+
+// Shows whatever an epoch's end left queued (when play stops).
+function flushQueued() {
+  while (state.queued.length && !state.dead) state.queued.shift()();
 }
 
 // Shows the charts and tables of the current mode.
@@ -157,7 +204,9 @@ function showMode() {
   }
   const worked = state.page.preset === WORKED_PRESET;
   $('worked').hidden = !worked;
-  if (worked) showWorked($('worked-table'), $('worked-text'), workedExample());
+  if (worked) {
+    showWorked($('worked-table'), $('worked-text'), wasm.workedExample());
+  }
   const preset = presetList.find((p) => p.name === state.page.preset);
   $('preset-summary').textContent = preset ? preset.summary : '';
 }
@@ -172,11 +221,8 @@ function refresh(progress) {
   showReadouts($('readouts'), p, trainer.summary(), state);
   if (p.epoch !== state.drawnEpoch) {
     state.drawnEpoch = p.epoch;
-    showSentences($('explanation'), trainer.explanation());
-    draw();
-    // The benchmark reads the time to the first plotted point from this.
-    const marked = performance.getEntriesByName('first-point').length > 0;
-    if (p.epoch >= 1 && !marked) performance.mark('first-point');
+    showEpoch([() => timed('explanation', () => showSentences(
+      $('explanation'), active().explanation()))]);
   }
   if (p.stop) setPlaying(false);
 }
@@ -188,11 +234,12 @@ function refreshCompare(progress) {
   if (epochs !== state.drawnEpoch) {
     state.drawnEpoch = epochs;
     const done = Math.min(...all.map((p) => p.epoch));
-    showCompareTable($('compare-table'), comparer.rows(),
-      `epoch ${done} / ${state.settings.epochs}, step ${all[0].step} of `
-      + `each run`);
-    showSentences($('explanation'), comparer.explanation());
-    draw();
+    showEpoch([() => {
+      showCompareTable($('compare-table'), active().rows(),
+        `epoch ${done} / ${state.settings.epochs}, step ${all[0].step} of `
+        + 'each run');
+      showSentences($('explanation'), active().explanation());
+    }]);
   }
   if (comparer.isFinished()) setPlaying(false);
 }
@@ -208,6 +255,7 @@ function setPlaying(wanted) {
     countLoops(1);
     requestAnimationFrame(frame);
   }
+  if (!playing) exclusive(flushQueued);
 }
 
 // Animation loops alive now. Tests read data-loops: two loops would train
@@ -225,11 +273,22 @@ async function advance(steps) {
     // While a step awaits (WebGPU reads are asynchronous) the handle is
     // borrowed by Rust: drawing it then would fail, so draws wait for it.
     state.inFlight = true;
+    const start = performance.now();
+    const before = trainer.progress?.();
+    const epochBefore = before?.epoch;
+    const stepBefore = before?.step ?? 0;
     const progress = await trainer.step(steps).finally(() => {
       state.inFlight = false;
     });
+    // A step that ends an epoch also runs the validation pass.
+    const kind = !Array.isArray(progress) && progress.epoch !== epochBefore
+      ? 'step ending an epoch' : 'step';
+    keepSlowest(kind, performance.now() - start);
+    // Parts of a validation pass take the place of steps, so the rate counts
+    // the steps the run made.
     const rate = state.rate;
-    rate.steps += steps;
+    if (!Array.isArray(progress)) rate.steps += progress.step - stepBefore;
+    else rate.steps += steps;
     const now = performance.now();
     if (now - rate.since > 500) {
       rate.perSecond = (1000 * rate.steps) / (now - rate.since);
@@ -273,23 +332,25 @@ async function continueOnCpu(why) {
   return state.trainer.progress();
 }
 
-// A frame stops stepping once this much time has gone, so that the page keeps
-// answering input while it trains: the speed control is the most steps a frame
-// may take, not a promise.
+// A frame takes another step only when the last step says it will end
+// within this budget, so that the page keeps answering input while it
+// trains: the speed control is the most steps a frame may take, not a promise.
 const FRAME_BUDGET_MS = 25;
 
 // Up to `most` steps, one at a time, within the frame budget. It also stops
-// at the end of an epoch, so that the charts drawn then get a frame of their own.
+// at the end of an epoch, whose charts then get frames of their own.
 async function advanceWithin(most) {
   const start = performance.now();
   const startEpoch = active()?.progress?.()?.epoch;
   let progress = null;
   for (let done = 0; done < most; done += 1) {
+    const before = performance.now();
     progress = await advance(1);
     if (!progress || !state.playing) break;
     if (!Array.isArray(progress)
       && (progress.stop || progress.epoch !== startEpoch)) break;
-    if (performance.now() - start >= FRAME_BUDGET_MS) break;
+    const now = performance.now();
+    if (now - start + (now - before) > FRAME_BUDGET_MS) break;
   }
   return progress;
 }
@@ -300,7 +361,11 @@ function frame() {
     return;
   }
   exclusive(async () => {
-    if (state.playing) refresh(await advanceWithin(state.page.speed));
+    if (state.queued.length) state.queued.shift()();
+    else if (state.playing) {
+      const progress = await advanceWithin(state.page.speed);
+      timed('readouts', () => refresh(progress));
+    }
     if (state.playing) requestAnimationFrame(frame);
     else countLoops(-1);
   });
@@ -315,8 +380,10 @@ function reset() {
     state.comparer?.free();
     state.comparer = null;
     state.drawnEpoch = -1;
+    state.queued = [];
     showMode();
     try {
+      const { Comparer, Trainer } = await engineFor(state.backend.name);
       if (state.page.compare.length) {
         state.comparer = await Comparer.create(state.settings,
           state.page.compare, state.backend.name);
@@ -355,7 +422,7 @@ function onSettingChange(key, value) {
 // Validation lives in Rust: the query round trip clamps and names values.
 function applySettings() {
   clearMessages();
-  const read = settingsFromQuery(settingsToQuerySafe(state.settings));
+  const read = wasm.settingsFromQuery(settingsToQuerySafe(state.settings));
   for (const notice of read.notices) message(notice);
   state.settings = read.settings;
   updateForm(state.settings, state.page);
@@ -365,7 +432,7 @@ function applySettings() {
 
 function settingsToQuerySafe(settings) {
   try {
-    return settingsToQuery(settings);
+    return wasm.settingsToQuery(settings);
   } catch (error) {
     message(String(error?.message ?? error));
     const params = new URLSearchParams();
@@ -378,7 +445,7 @@ function settingsToQuerySafe(settings) {
 
 async function restartWithBackend() {
   state.backend = await chooseBackend(state.page.backend, state.settings,
-    Trainer);
+    async () => (await loadEngine('full')).Trainer);
   message(`Training on ${state.backend.name}: ${state.backend.reason}`);
   return reset();
 }
@@ -487,16 +554,16 @@ async function boot() {
     (e) => fatal(String(e.reason?.message ?? e.reason)));
   $('reload').addEventListener('click', () => location.reload());
 
-  await init();
-  presetList = presets();
+  wasm = await loadEngine('cpu');
+  presetList = wasm.presets();
   readPage(location.search);
-  const read = settingsFromQuery(location.search);
+  const read = wasm.settingsFromQuery(location.search);
   for (const notice of read.notices) message(notice);
   state.settings = read.settings;
   buildCompareBoxes();
 
   document.body.classList.toggle('embed', state.page.embed);
-  updateForm = buildForm($('settings'), ranges(), presetList, {
+  updateForm = buildForm($('settings'), wasm.ranges(), presetList, {
     onChange: onSettingChange,
     onNewData: () => onSettingChange('seed',
       (state.settings.seed + 1) % Number.MAX_SAFE_INTEGER),
@@ -511,6 +578,7 @@ async function boot() {
   window.lossgap = {
     simulateDeviceLoss: () => state.trainer?.simulateDeviceLoss(),
     simulatePanic: () => state.trainer?.simulatePanic(),
+    slowest: () => ({ ...state.slowest }),
   };
   document.body.dataset.ready = 'true';
   if (state.page.autoplay) setPlaying(true);

@@ -85,6 +85,10 @@ pub struct Session {
     last_train_loss: Option<f64>,
     predictions: Vec<f32>,
     best: Option<Best>,
+    /// Validation windows predicted per call of [`Session::step`]; `None`: all at once.
+    validation_chunk: Option<usize>,
+    /// The normalised predictions of a validation pass under way.
+    validating: Option<Vec<f32>>,
 }
 
 impl Session {
@@ -131,6 +135,8 @@ impl Session {
             last_train_loss: None,
             predictions: Vec::new(),
             best: None,
+            validation_chunk: None,
+            validating: None,
         };
         session.start_epoch();
         session
@@ -141,6 +147,14 @@ impl Session {
     pub fn without_shuffling(mut self) -> Session {
         self.shuffle = false;
         self.order = (0..self.data.train.len()).collect();
+        self
+    }
+
+    /// Splits each validation pass into parts of `rows` windows, one part per unit of
+    /// [`Session::step`], so that no single call holds a page's main thread for the whole pass.
+    /// The figures are the same: each window is predicted on its own.
+    pub fn validate_in_chunks(mut self, rows: usize) -> Session {
+        self.validation_chunk = Some(rows.max(1));
         self
     }
 
@@ -204,6 +218,8 @@ impl Session {
     }
 
     /// Runs up to `n` steps; an epoch that completes on the way ends with a validation pass.
+    /// When validation is split ([`Session::validate_in_chunks`]), each part of the pass takes
+    /// the place of a step, and the epoch is recorded with the last part.
     ///
     /// A step whose loss is NaN or infinite ends the run with [`LossgapError::Diverged`]; the
     /// history up to it is kept and later calls do nothing.
@@ -212,9 +228,16 @@ impl Session {
             if self.is_finished() {
                 break;
             }
+            if self.validating.is_some() {
+                self.validate_part().await?;
+                continue;
+            }
             self.train_step().await?;
             if self.cursor >= self.order.len() {
-                self.end_epoch().await?;
+                self.validating = Some(Vec::with_capacity(self.data.valid.len()));
+                if self.validation_chunk.is_none() {
+                    self.validate_part().await?;
+                }
             }
         }
         Ok(self.progress())
@@ -249,10 +272,15 @@ impl Session {
             replay.step(1).await?;
         }
         // A replay that ended on its own (float differences can move an early stop) keeps its own
-        // history, which then tells the whole story; otherwise the charted epochs stay.
+        // history, which then tells the whole story; otherwise the charted epochs stay, followed
+        // by any the replay completed beyond them (a validation pass this run had not finished).
         if !replay.is_finished() {
-            replay.history = self.history.clone();
+            let charted = self.history.records.len();
+            let mut history = self.history.clone();
+            history.records.extend(replay.history.records.iter().skip(charted).copied());
+            replay.history = history;
         }
+        replay.validation_chunk = self.validation_chunk;
         Ok(replay)
     }
 
@@ -298,9 +326,38 @@ impl Session {
         Ok(())
     }
 
-    /// Validation pass, history record, early stopping and the end-of-run check.
-    async fn end_epoch(&mut self) -> Result<()> {
-        let record = self.validate().await?;
+    /// The next part of the validation pass under way; the last part ends the epoch.
+    async fn validate_part(&mut self) -> Result<()> {
+        let total = self.data.valid.len();
+        // Each window predicts `outputs` values.
+        let outputs = self.data.valid.outputs.max(1);
+        let done = self.validating.as_ref().map_or(0, Vec::len) / outputs;
+        let rows = self.validation_chunk.unwrap_or(total).min(total - done);
+        let part = self.predict_valid(done, rows).await?;
+        let predicted = self.validating.get_or_insert_with(Vec::new);
+        predicted.extend(part);
+        if predicted.len() / outputs >= total {
+            let normalised = self.validating.take().unwrap_or_default();
+            self.end_epoch(normalised)?;
+        }
+        Ok(())
+    }
+
+    /// Normalised predictions for `rows` validation windows from `first`.
+    async fn predict_valid(&self, first: usize, rows: usize) -> Result<Vec<f32>> {
+        let valid = &self.data.valid;
+        let window = valid.window;
+        let inputs = valid.inputs[first * window..(first + rows) * window].to_vec();
+        let inner = self.device.clone().without_autodiff();
+        let x = Tensor::<2>::from_data(TensorData::new(inputs, [rows, window]), &inner);
+        let output = self.model.valid().forward(x);
+        let data = output.into_data_async().await.map_err(device_error)?;
+        data.try_to_vec::<f32>().map_err(|e| LossgapError::Device(format!("{e:?}")))
+    }
+
+    /// History record, early stopping and the end-of-run check, from the validation pass.
+    fn end_epoch(&mut self, normalised: Vec<f32>) -> Result<()> {
+        let record = self.validate(normalised)?;
         self.history.records.push(record);
         self.track_best(&record);
 
@@ -314,19 +371,9 @@ impl Session {
         Ok(())
     }
 
-    /// Predicts every validation window and computes the epoch's figures.
-    async fn validate(&mut self) -> Result<EpochRecord> {
+    /// The epoch's figures from the normalised predictions of every validation window.
+    fn validate(&mut self, normalised: Vec<f32>) -> Result<EpochRecord> {
         let valid = &self.data.valid;
-        let inner = self.device.clone().without_autodiff();
-        let x = Tensor::<2>::from_data(
-            TensorData::new(valid.inputs.clone(), [valid.len(), valid.window]),
-            &inner,
-        );
-        let output = self.model.valid().forward(x);
-        let data = output.into_data_async().await.map_err(device_error)?;
-        let normalised: Vec<f32> =
-            data.try_to_vec::<f32>().map_err(|e| LossgapError::Device(format!("{e:?}")))?;
-
         if let Some(bad) = normalised.iter().find(|v| !v.is_finite()) {
             return Err(self.diverged("validation predictions", *bad as f64));
         }

@@ -16,6 +16,10 @@ use crate::report::{CSV_HEADER, RunSummary, csv_row};
 /// The message of a (simulated) lost device; it starts like every device error.
 const LOST_DEVICE: &str = "the WebGPU device was lost";
 
+/// Validation windows per call of `step`: a whole pass (400 windows by default) made one task
+/// of several tens of ms in the page; parts of this size keep each call near a training step's.
+const VALIDATION_CHUNK: usize = 100;
+
 /// A run the page can advance step by step and draw.
 #[wasm_bindgen]
 pub struct Trainer {
@@ -35,7 +39,8 @@ impl Trainer {
         let settings = settings_from_js(settings)?;
         let backend = parse_backend(&backend)?;
         let device = device_for(backend).await.map_err(js_error)?;
-        let session = Session::new(settings, &device).map_err(js_error)?;
+        let session =
+            Session::new(settings, &device).map_err(js_error)?.validate_in_chunks(VALIDATION_CHUNK);
         log::info!("new run on the {} backend", backend.name());
         Ok(Trainer { session, backend, lost: false, panic: false })
     }

@@ -143,3 +143,32 @@ test('a WebGPU device lost mid-run continues on the CPU, epochs kept',
     assert.deepEqual(errors, []);
     await page.close();
   });
+
+test('the CPU needs only the small module; WebGPU loads the full one',
+  async () => {
+    const wasmOf = (requests) => requests
+      .map((url) => new URL(url).pathname)
+      .filter((path) => path.endsWith('.wasm'));
+    const record = (requests) => (page) => {
+      page.on('request', (request) => requests.push(request.url()));
+    };
+
+    const onCpu = [];
+    const cpu = await open(env.context, env.base, '?backend=cpu',
+      record(onCpu));
+    await stepsOnceOn(cpu.page, cpu.errors, 'cpu');
+    assert.deepEqual(wasmOf(onCpu), ['/www/pkg/lossgap_cpu_bg.wasm']);
+
+    const onGpu = [];
+    const gpu = await open(env.context, env.base,
+      '?backend=wgpu&model=rnn&hidden=4&window=4&batch=64&series_length=120',
+      record(onGpu));
+    const text = await gpu.page.textContent('#messages');
+    if (/not available|no WebGPU adapter/.test(text)) { // no WebGPU at all
+      await gpu.page.close();
+      return;
+    }
+    await stepsOnceOn(gpu.page, gpu.errors, 'wgpu');
+    assert.deepEqual(wasmOf(onGpu).sort(),
+      ['/www/pkg/lossgap_bg.wasm', '/www/pkg/lossgap_cpu_bg.wasm']);
+  });

@@ -130,3 +130,34 @@ test('the history downloads as CSV and each chart as PNG', async () => {
     'lossgap-residuals.png']);
   await page.close();
 });
+
+test('pausing as an epoch ends still shows that epoch\'s charts',
+  async () => {
+    const { page, errors } = await open(env.context, env.base, '?hidden=8');
+    // Pauses the moment the epoch readout reaches 1, before the frames that
+    // draw that epoch's charts one by one have run.
+    await page.evaluate(() => {
+      // The readouts are written anew at each refresh.
+      const list = document.getElementById('readouts');
+      new MutationObserver((_, observer) => {
+        const epoch = list.querySelector('dd[data-readout="epoch"]');
+        if (!epoch?.textContent.startsWith('1 ')) return;
+        observer.disconnect();
+        document.getElementById('play').click();
+      }).observe(list, { childList: true, subtree: true });
+    });
+    await page.click('#play');
+    await waitFor(async () => (await epochOf(page)) >= 1
+      && (await page.getAttribute('body', 'data-loops')) === '0');
+    await page.waitForTimeout(200);
+
+    // Drawing again from the run's state changes nothing: what is shown is
+    // the latest epoch, not the one before it.
+    const images = () => page.evaluate(() => ['curves', 'forecast',
+      'residuals'].map((id) => document.getElementById(id).toDataURL()));
+    const shown = await images();
+    await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+    assert.deepEqual(await images(), shown);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });

@@ -148,7 +148,7 @@ test('every request goes to the page\'s own origin', async () => {
   const origin = new URL(env.base).origin;
   const paths = requests.map((url) => new URL(url).pathname);
   // The list is complete enough to mean something: the module and the wasm.
-  for (const path of ['/', '/www/main.js', '/www/pkg/lossgap_bg.wasm']) {
+  for (const path of ['/', '/www/main.js', '/www/pkg/lossgap_cpu_bg.wasm']) {
     assert.ok(paths.includes(path), `no request for ${path}: ${requests}`);
   }
   const foreign = requests.filter((url) => {
