@@ -335,7 +335,7 @@ async function continueOnCpu(why) {
 // A frame takes another step only when the last step says it will end
 // within this budget, so that the page keeps answering input while it
 // trains: the speed control is the most steps a frame may take, not a promise.
-const FRAME_BUDGET_MS = 25;
+const FRAME_BUDGET_MS = 20;
 
 // Up to `most` steps, one at a time, within the frame budget. It also stops
 // at the end of an epoch, whose charts then get frames of their own.
@@ -555,6 +555,8 @@ async function boot() {
   $('reload').addEventListener('click', () => location.reload());
 
   wasm = await loadEngine('cpu');
+  // The benchmark splits the time to the first point at these marks.
+  performance.mark('engine-ready');
   presetList = wasm.presets();
   readPage(location.search);
   const read = wasm.settingsFromQuery(location.search);
@@ -580,6 +582,7 @@ async function boot() {
     simulatePanic: () => state.trainer?.simulatePanic(),
     slowest: () => ({ ...state.slowest }),
   };
+  performance.mark('run-ready');
   document.body.dataset.ready = 'true';
   if (state.page.autoplay) setPlaying(true);
 }
