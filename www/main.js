@@ -98,6 +98,17 @@ function readPage(query) {
     ? speed : PAGE_DEFAULTS.speed;
 }
 
+// The query with the named preset's settings under it: `?preset=NAME` alone
+// loads that preset, and any setting the link also names overrides it (the
+// page's own links name every setting, so they restore exactly).
+function presetQuery(query) {
+  const preset = presetList.find((p) => p.name === state.page.preset);
+  if (!preset) return query;
+  const merged = new URLSearchParams(wasm.settingsToQuery(preset.settings));
+  for (const [key, value] of new URLSearchParams(query)) merged.set(key, value);
+  return merged.toString();
+}
+
 // `compare=mse,mae,…`: two to four different losses, or compare mode is off.
 function readCompare(text) {
   if (text === null || text === '') return [];
@@ -559,7 +570,7 @@ async function boot() {
   performance.mark('engine-ready');
   presetList = wasm.presets();
   readPage(location.search);
-  const read = wasm.settingsFromQuery(location.search);
+  const read = wasm.settingsFromQuery(presetQuery(location.search));
   for (const notice of read.notices) message(notice);
   state.settings = read.settings;
   buildCompareBoxes();

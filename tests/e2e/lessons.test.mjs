@@ -41,6 +41,24 @@ test('each preset trains and explains itself from its figures', async () => {
   await page.close();
 });
 
+test('a link naming only a preset loads its settings; named settings win',
+  async () => {
+    const value = (page, key) => page.inputValue(`#setting-${key}`);
+    const alone = await open(env.context, env.base, '?preset=divergence');
+    // The divergence preset's own settings, not the defaults (32 and 32).
+    assert.equal(await value(alone.page, 'hidden'), '64');
+    assert.equal(await value(alone.page, 'window'), '8');
+    assert.match(alone.page.url(), /hidden=64/);
+    await alone.page.close();
+
+    const over = await open(env.context, env.base,
+      '?preset=divergence&hidden=16');
+    assert.equal(await value(over.page, 'hidden'), '16');
+    assert.equal(await value(over.page, 'window'), '8');
+    assert.deepEqual([...alone.errors, ...over.errors], []);
+    await over.page.close();
+  });
+
 test('the worked example table is computed and read in words', async () => {
   const { page } = await open(env.context, env.base,
     '?preset=worked-example');
