@@ -340,6 +340,10 @@ async function continueOnCpu(why) {
     return lost.progress();
   }
   state.backend = { name: 'cpu', reason: 'the WebGPU device was lost' };
+  // The control and the link follow: a new run would not get WebGPU back.
+  state.page.backend = 'cpu';
+  updateForm(state.settings, state.page);
+  writeUrl();
   return state.trainer.progress();
 }
 

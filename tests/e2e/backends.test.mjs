@@ -134,6 +134,8 @@ test('a WebGPU device lost mid-run continues on the CPU, epochs kept',
     assert.match(await page.textContent('#messages'),
       /WebGPU device was lost; continuing this run on the CPU from step/);
     assert.equal(await stepOf(page), step, 'the replay reaches the same step');
+    assert.equal(await page.inputValue('#setting-backend'), 'cpu');
+    assert.match(page.url(), /backend=cpu/);
     assert.equal(
       await page.textContent('dd[data-readout="validation MAE"]'), before);
 
