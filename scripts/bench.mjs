@@ -35,6 +35,19 @@ async function benchPage(env, query, timeout) {
   }
 }
 
+// Opens the default settings on the CPU with autoplay, waits for the first
+// plotted point, and returns the page's marks on the way there (ms from
+// navigation): the wasm module ready, the run built, the first point.
+async function loadToFirstPoint(page, base) {
+  await page.goto(`${base}?backend=cpu&autoplay=1`);
+  await page.waitForFunction(
+    () => performance.getEntriesByName('first-point').length > 0,
+    null, { timeout: 120000, polling: 50 });
+  return page.evaluate(() => Object.fromEntries(
+    ['engine-ready', 'run-ready', 'first-point'].map((name) => [name,
+      performance.getEntriesByName(name)[0].startTime])));
+}
+
 // Loads the page cold, records every response, and watches long tasks.
 async function pageFigures(env) {
   const page = await env.context.newPage();
@@ -59,12 +72,7 @@ async function pageFigures(env) {
       }
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(`${env.base}?backend=cpu&autoplay=1`);
-  await page.waitForFunction(
-    () => performance.getEntriesByName('first-point').length > 0,
-    null, { timeout: 120000, polling: 50 });
-  const firstPoint = await page.evaluate(
-    () => performance.getEntriesByName('first-point')[0].startTime);
+  const firstPoint = (await loadToFirstPoint(page, env.base))['first-point'];
   const before = [...sizes.values()];
   await page.waitForTimeout(TRAIN_MS);
   // Only tasks while training: loading and compiling the module come
@@ -115,14 +123,7 @@ async function firstPointFigures(repeats) {
   for (let i = 0; i < repeats; i += 1) {
     const env = await start();
     try {
-      const page = await env.context.newPage();
-      await page.goto(`${env.base}?backend=cpu&autoplay=1`);
-      await page.waitForFunction(
-        () => performance.getEntriesByName('first-point').length > 0,
-        null, { timeout: 120000, polling: 50 });
-      loads.push(await page.evaluate(() => Object.fromEntries(
-        ['engine-ready', 'run-ready', 'first-point'].map((name) => [name,
-          performance.getEntriesByName(name)[0].startTime]))));
+      loads.push(await loadToFirstPoint(await env.context.newPage(), env.base));
     } finally {
       await stop(env);
     }

@@ -62,14 +62,21 @@ fn the_same_settings_and_seed_give_identical_curves() {
     assert_ne!(first.history().records, other.history().records);
 }
 
-#[test]
-fn validation_in_parts_records_the_same_epochs_after_its_last_part() {
+/// A small GRU run trained to the end in one go, and the same run not yet started, validating
+/// 7 windows per part.
+fn whole_and_in_parts() -> (Session, Session) {
     let settings = Settings { model: ModelKind::Gru, ..small() };
     let (whole, outcome) = run(settings.clone());
     outcome.unwrap();
+    let parts = Session::new(settings, &cpu_device()).unwrap().validate_in_chunks(7);
+    (whole, parts)
+}
+
+#[test]
+fn validation_in_parts_records_the_same_epochs_after_its_last_part() {
+    let (whole, mut parts) = whole_and_in_parts();
 
     // 7 windows per part does not divide the validation windows evenly.
-    let mut parts = Session::new(settings, &cpu_device()).unwrap().validate_in_chunks(7);
     let windows = parts.dataset().valid.len();
     assert!(!windows.is_multiple_of(7), "{windows} validation windows");
     let steps = parts.steps_per_epoch();
@@ -99,12 +106,9 @@ fn assert_same_curves(a: &[lossgap::train::EpochRecord], b: &[lossgap::train::Ep
 
 #[test]
 fn a_replay_keeps_the_charted_epochs_and_finishes_a_pass_under_way() {
-    let settings = Settings { model: ModelKind::Gru, ..small() };
-    let (whole, outcome) = run(settings.clone());
-    outcome.unwrap();
+    let (whole, mut moved) = whole_and_in_parts();
 
     // Moved in the middle of the second epoch's validation pass.
-    let mut moved = Session::new(settings, &cpu_device()).unwrap().validate_in_chunks(7);
     let steps = moved.steps_per_epoch();
     let parts = moved.dataset().valid.len().div_ceil(7);
     block_on(moved.step(steps + parts + steps + 1)).unwrap();

@@ -276,8 +276,10 @@ function countLoops(change) {
   document.body.dataset.loops = String(state.loops);
 }
 
-// Runs `steps` steps; a diverged run shows its message and keeps its curves.
-async function advance(steps) {
+// Runs `steps` steps from `before` (the run's progress, which a caller
+// stepping in a loop already holds); a diverged run shows its message and
+// keeps its curves.
+async function advance(steps, before = active()?.progress?.()) {
   const trainer = active();
   if (!trainer) return null;
   try {
@@ -285,21 +287,18 @@ async function advance(steps) {
     // borrowed by Rust: drawing it then would fail, so draws wait for it.
     state.inFlight = true;
     const start = performance.now();
-    const before = trainer.progress?.();
-    const epochBefore = before?.epoch;
-    const stepBefore = before?.step ?? 0;
     const progress = await trainer.step(steps).finally(() => {
       state.inFlight = false;
     });
     // A step that ends an epoch also runs the validation pass.
-    const kind = !Array.isArray(progress) && progress.epoch !== epochBefore
+    const kind = !Array.isArray(progress) && progress.epoch !== before?.epoch
       ? 'step ending an epoch' : 'step';
     keepSlowest(kind, performance.now() - start);
     // Parts of a validation pass take the place of steps, so the rate counts
     // the steps the run made.
     const rate = state.rate;
-    if (!Array.isArray(progress)) rate.steps += progress.step - stepBefore;
-    else rate.steps += steps;
+    rate.steps += Array.isArray(progress) ? steps
+      : progress.step - (before?.step ?? 0);
     const now = performance.now();
     if (now - rate.since > 500) {
       rate.perSecond = (1000 * rate.steps) / (now - rate.since);
@@ -356,11 +355,11 @@ const FRAME_BUDGET_MS = 20;
 // at the end of an epoch, whose charts then get frames of their own.
 async function advanceWithin(most) {
   const start = performance.now();
-  const startEpoch = active()?.progress?.()?.epoch;
-  let progress = null;
+  let progress = active()?.progress?.();
+  const startEpoch = progress?.epoch;
   for (let done = 0; done < most; done += 1) {
     const before = performance.now();
-    progress = await advance(1);
+    progress = await advance(1, progress);
     if (!progress || !state.playing) break;
     if (!Array.isArray(progress)
       && (progress.stop || progress.epoch !== startEpoch)) break;

@@ -234,7 +234,7 @@ impl Session {
             }
             self.train_step().await?;
             if self.cursor >= self.order.len() {
-                self.validating = Some(Vec::with_capacity(self.data.valid.len()));
+                self.validating = Some(Vec::with_capacity(self.data.valid.targets.len()));
                 if self.validation_chunk.is_none() {
                     self.validate_part().await?;
                 }
